@@ -1,0 +1,145 @@
+using System.Globalization;
+using Handbook.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Handbook.Loading;
+
+/// <summary>Reads one article file: front matter into the model, the rest kept as Markdown.</summary>
+internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
+{
+    private static readonly string[] Keys = ["id", "title", "order", "owner", "schedule", "forms", "scoring", "revised"];
+    private static readonly string[] ScheduleKeys = ["task", "every", "due", "by"];
+    private static readonly string[] ScoringKeys = ["item", "points", "deduct"];
+
+    private static readonly Dictionary<string, Recurrence> Recurrences = new()
+    {
+        ["day"] = Recurrence.Day,
+        ["week"] = Recurrence.Week,
+        ["month"] = Recurrence.Month,
+        ["quarter"] = Recurrence.Quarter,
+        ["half-year"] = Recurrence.HalfYear,
+        ["year"] = Recurrence.Year,
+    };
+
+    /// <summary>Each article's form ids with the file and node that named them, for the cross-reference check.</summary>
+    public List<(string ArticleId, string FormId, YamlFile File, YamlNode Node)> FormReferences { get; } = [];
+
+    public Article? Read(string fullPath, string part)
+    {
+        var path = System.IO.Path.GetRelativePath(root, fullPath).Replace('\\', '/');
+        var text = File.ReadAllText(fullPath).Replace("\r\n", "\n");
+        var lines = text.Split('\n');
+        var close = lines.Length > 0 && lines[0].TrimEnd() == "---"
+            ? Array.FindIndex(lines, 1, l => l.TrimEnd() == "---")
+            : -1;
+        if (close < 0)
+        {
+            diagnostics.Add(new Diagnostic(path, 1, 1, Severity.Error, "missing-front-matter",
+                "文章缺少开头的 YAML 前置信息（以“---”开始和结束的一段，写明 id、title 等）"));
+            return null;
+        }
+
+        var file = new YamlFile(path, diagnostics, lineOffset: 1);
+        var map = file.Map(file.Parse(string.Join('\n', lines[1..close])), "文章前置信息", Keys);
+        if (map is null) return null;
+
+        var id = map.String("id", required: true);
+        var title = map.String("title", required: true);
+        var order = map.Int("order", required: true);
+        var owner = map.String("owner", required: true);
+        var revised = map.Date("revised", required: true);
+        if (id is not null && !IsId(id))
+            file.Error(map.Get("id")!, "invalid-id", $"文章编号“{id}”只能由字母、数字和“-”组成");
+
+        var forms = map.Strings("forms");
+        foreach (var (formId, node) in forms)
+            FormReferences.Add((id ?? "", formId, file, node));
+
+        var schedule = map.Sequence("schedule").Select(n => ReadSchedule(file, n, owner ?? "")).OfType<ScheduleItem>();
+        var scoring = map.Sequence("scoring").Select(n => ReadScoring(file, n)).OfType<ScoringItem>();
+        var body = string.Join('\n', lines[(close + 1)..]);
+
+        if (id is null || title is null || order is null || owner is null || revised is null) return null;
+        return new Article(id, title, order.Value, owner, [.. forms.Select(f => f.Value)], [.. schedule], [.. scoring],
+            revised.Value, part, path, body, close + 2);
+    }
+
+    internal static bool IsId(string id) => id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    private static ScheduleItem? ReadSchedule(YamlFile file, YamlNode node, string owner)
+    {
+        var map = file.Map(node, "日程（schedule）项", ScheduleKeys);
+        if (map is null) return null;
+        var task = map.String("task", required: true);
+        var everyText = map.String("every", required: true);
+        var by = map.String("by") ?? owner;
+        if (everyText is null) return null;
+        if (!Recurrences.TryGetValue(everyText, out var every))
+        {
+            file.Error(map.Get("every")!, "unknown-every",
+                $"“every”的值“{everyText}”无效，应为 day、week、month、quarter、half-year 或 year 之一");
+            return null;
+        }
+        var dueText = map.String("due");
+        Due? due = dueText is null ? Due.EndOfPeriod : ParseDue(every, dueText);
+        if (due is null)
+        {
+            file.Error(map.Get("due")!, "invalid-due", $"“due”的值“{dueText}”不适用于 every: {everyText}：{DueHelp(every)}");
+            return null;
+        }
+        return task is null ? null : new ScheduleItem(task, every, due, by);
+    }
+
+    /// <summary>Parses `due` for a recurrence (see docs/FORMAT.md); null when it does not fit.</summary>
+    internal static Due? ParseDue(Recurrence every, string text)
+    {
+        var parts = text.Split('-');
+        if (!parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _))) return null;
+        var numbers = parts.Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        var monthsInPeriod = every switch
+        {
+            Recurrence.Quarter => 3,
+            Recurrence.HalfYear => 6,
+            Recurrence.Year => 12,
+            _ => 0,
+        };
+        return (every, numbers) switch
+        {
+            (Recurrence.Week, [var d]) when d is >= 1 and <= 7 => new Due(0, d),
+            (Recurrence.Month, [var d]) when d is >= 1 and <= 31 => new Due(0, d),
+            (Recurrence.Quarter or Recurrence.HalfYear or Recurrence.Year, [var m, var d])
+                when m >= 1 && m <= monthsInPeriod && d is >= 1 and <= 31 => new Due(m, d),
+            _ => null,
+        };
+    }
+
+    private static string DueHelp(Recurrence every) => every switch
+    {
+        Recurrence.Day => "每日任务不写 due",
+        Recurrence.Week => "写星期几，1–7（1 为星期一）",
+        Recurrence.Month => "写每月几日，1–31",
+        Recurrence.Quarter => "写“季度内第几月-日”，如 3-20",
+        Recurrence.HalfYear => "写“半年内第几月-日”，如 6-25",
+        _ => "写“月-日”，如 12-31",
+    };
+
+    private static ScoringItem? ReadScoring(YamlFile file, YamlNode node)
+    {
+        var map = file.Map(node, "评分（scoring）项", ScoringKeys);
+        if (map is null) return null;
+        var item = map.String("item", required: true);
+        var deduct = map.String("deduct", required: true);
+        if (!map.Has("points"))
+        {
+            map.Missing("points", "missing-points");
+            return null;
+        }
+        var points = map.Decimal("points");
+        if (points is <= 0)
+        {
+            file.Error(map.Get("points")!, "invalid-value", "“points”应大于 0");
+            return null;
+        }
+        return item is null || deduct is null || points is null ? null : new ScoringItem(item, points.Value, deduct);
+    }
+}

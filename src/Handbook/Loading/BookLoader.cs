@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using Handbook.Model;
+
+namespace Handbook.Loading;
+
+/// <summary>What loading a handbook folder gave: the model (as complete as the source allowed) and every problem found.</summary>
+public sealed record LoadResult(Book? Book, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>
+/// Reads a handbook folder into the model. Never throws on bad content: every problem is a diagnostic
+/// with file, line and column, and loading goes on so that one run reports all of them.
+/// </summary>
+public static class BookLoader
+{
+    public const string MetadataFile = "handbook.yml";
+    public const string FormsFolder = "forms";
+
+    private static readonly string[] InfoKeys = ["title", "organization", "edition", "language", "repository", "parts", "grading"];
+
+    public static LoadResult Load(string root)
+    {
+        var diagnostics = new List<Diagnostic>();
+        root = System.IO.Path.GetFullPath(root);
+        var metadataPath = System.IO.Path.Combine(root, MetadataFile);
+        if (!File.Exists(metadataPath))
+        {
+            diagnostics.Add(new Diagnostic(MetadataFile, 1, 1, Severity.Error, "missing-file",
+                $"找不到 {MetadataFile}：“{root}”不是手册文件夹"));
+            return new LoadResult(null, [.. diagnostics]);
+        }
+
+        var file = new YamlFile(MetadataFile, diagnostics);
+        var map = file.Map(file.Parse(File.ReadAllText(metadataPath)), MetadataFile, InfoKeys);
+        if (map is null) return new LoadResult(null, [.. diagnostics]);
+
+        var info = new BookInfo(
+            map.String("title", required: true) ?? "",
+            map.String("organization", required: true) ?? "",
+            map.String("edition", required: true) ?? "",
+            map.String("language") ?? "zh-CN",
+            map.String("repository"),
+            ReadGrading(file, map));
+
+        var articleReader = new ArticleReader(root, diagnostics);
+        var parts = ReadParts(root, file, map, articleReader);
+        var formReader = new FormReader(root, diagnostics);
+        var book = new Book(root, info, parts, formReader.ReadAll());
+
+        CrossReferences.Check(book, articleReader.FormReferences, formReader.ArticleReferences, diagnostics);
+        new LinkChecker(book, diagnostics).Check();
+        var ordered = diagnostics
+            .Distinct()
+            .OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column);
+        return new LoadResult(book, [.. ordered]);
+    }
+
+    private static ImmutableArray<GradeBand> ReadGrading(YamlFile file, YamlMap map)
+    {
+        var bands = new List<GradeBand>();
+        foreach (var node in map.Sequence("grading"))
+        {
+            var band = file.Map(node, "评分等级", ["grade", "min"]);
+            if (band is null) continue;
+            var grade = band.String("grade", required: true);
+            var min = band.Decimal("min", required: true);
+            if (grade is not null && min is not null) bands.Add(new GradeBand(grade, min.Value));
+        }
+        return [.. bands.OrderByDescending(b => b.Min)];
+    }
+
+    private static ImmutableArray<Part> ReadParts(string root, YamlFile file, YamlMap map, ArticleReader reader)
+    {
+        var parts = new List<Part>();
+        foreach (var node in map.Sequence("parts", required: true))
+        {
+            var part = file.Map(node, "篇（parts）", ["folder", "title"]);
+            if (part is null) continue;
+            var folder = part.String("folder", required: true);
+            var title = part.String("title", required: true);
+            if (folder is null || title is null) continue;
+            var directory = System.IO.Path.Combine(root, folder);
+            if (!Directory.Exists(directory))
+            {
+                file.Error(part.Get("folder")!, "missing-folder", $"找不到篇目文件夹“{folder}”");
+                continue;
+            }
+            var articles = Directory.EnumerateFiles(directory, "*.md")
+                .Order(StringComparer.Ordinal)
+                .Select(path => reader.Read(path, folder))
+                .OfType<Article>()
+                .OrderBy(a => a.Order).ThenBy(a => a.Id, StringComparer.Ordinal);
+            parts.Add(new Part(parts.Count + 1, folder, title, [.. articles]));
+        }
+        return [.. parts];
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+
+namespace Handbook.Model;
+
+/// <summary>A loaded handbook: metadata, parts with their articles, and forms. Immutable once loaded.</summary>
+public sealed record Book(string Root, BookInfo Info, ImmutableArray<Part> Parts, ImmutableArray<Form> Forms)
+{
+    public IEnumerable<Article> Articles => Parts.SelectMany(p => p.Articles);
+
+    public Article? FindArticle(string id) => Articles.FirstOrDefault(a => a.Id == id);
+
+    public Form? FindForm(string id) => Forms.FirstOrDefault(f => f.Id == id);
+
+    /// <summary>Scoring items of every article in handbook order, with the article each belongs to.</summary>
+    public IEnumerable<(Article Article, ScoringItem Item)> ScoringItems =>
+        Articles.SelectMany(a => a.Scoring.Select(s => (a, s)));
+
+    /// <summary>The grade for a total score, from the grading bands of handbook.yml; null when there are none.</summary>
+    public string? GradeFor(decimal total) =>
+        Info.Grading.OrderByDescending(b => b.Min).FirstOrDefault(b => total >= b.Min)?.Grade;
+}
+
+/// <summary>handbook.yml.</summary>
+public sealed record BookInfo(
+    string Title,
+    string Organization,
+    string Edition,
+    string Language,
+    string? Repository,
+    ImmutableArray<GradeBand> Grading);
+
+/// <summary>A grading band: the grade given to totals at or above Min (and below the next band).</summary>
+public sealed record GradeBand(string Grade, decimal Min);
+
+/// <summary>A part of the handbook: one folder of articles, in order.</summary>
+public sealed record Part(int Number, string Folder, string Title, ImmutableArray<Article> Articles);

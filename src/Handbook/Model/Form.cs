@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using Handbook.Rules;
+
+namespace Handbook.Model;
+
+/// <summary>A record type: the fields a unit fills in and the rules its values must hold.</summary>
+public sealed record Form(
+    string Id,
+    string Title,
+    string Version,
+    string Article,
+    RecordPeriod Period,
+    string? Layout,
+    ImmutableArray<Field> Fields,
+    ImmutableArray<Rule> Rules,
+    string Path)
+{
+    public Field? FindField(string id) => Fields.FirstOrDefault(f => f.Id == id);
+}
+
+public enum RecordPeriod { Meeting, Event, Month, Quarter, HalfYear, Year }
+
+public enum FieldType { Text, Textarea, Date, Integer, Number, Choice, Choices, Checkbox, Person, People, Table }
+
+/// <summary>A field of a form; for a table, Columns are its column fields.</summary>
+public sealed record Field(
+    string Id,
+    string Label,
+    FieldType Type,
+    bool Required,
+    string? Help,
+    decimal? Min,
+    decimal? Max,
+    DateOnly? MinDate,
+    DateOnly? MaxDate,
+    int? MinLength,
+    int? MaxLength,
+    string? Pattern,
+    ImmutableArray<string> Options,
+    int? MinCount,
+    int? MaxCount,
+    ImmutableArray<Field> Columns,
+    int MinRows,
+    int Rows);
+
+/// <summary>A cross-field rule of a form.</summary>
+public abstract record Rule(string Source, string? Message);
+
+/// <summary>`check: expr` — the expression must hold.</summary>
+public sealed record CheckRule(string Source, string Message, Expression Check) : Rule(Source, Message);
+
+/// <summary>`when: expr, require: [fields]` — when the condition holds, the fields must be filled.</summary>
+public sealed record RequireRule(string Source, string? Message, Expression When, ImmutableArray<string> Require)
+    : Rule(Source, Message);

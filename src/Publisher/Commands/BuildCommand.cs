@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Handbook.Loading;
+using Handbook.Publisher.Build;
+
+namespace Handbook.Publisher.Commands;
+
+/// <summary>`publisher build`: load and check the handbook, then write every output atomically.</summary>
+internal static class BuildCommand
+{
+    public static Command Create()
+    {
+        var source = CommonOptions.Source();
+        var output = new Option<DirectoryInfo>("--out") { Description = "输出文件夹", DefaultValueFactory = _ => new DirectoryInfo("site") };
+        var templates = new Option<DirectoryInfo>("--templates") { Description = "模板文件夹", DefaultValueFactory = _ => new DirectoryInfo("templates") };
+        var year = new Option<int>("--year") { Description = "工作提醒表和日历的年份（默认今年）", DefaultValueFactory = _ => DateTime.Today.Year };
+        var only = new Option<string[]>("--only") { Description = "只生成指定的输出（可多次给出）", AllowMultipleArgumentsPerToken = true };
+        only.AcceptOnlyFromAmong([.. Outputs.All.Select(o => o.Name)]);
+        var command = new Command("build", "生成网站和全部下载文件") { source, output, templates, year, only };
+        command.SetAction(result => Run(result.GetValue(source)!, result.GetValue(output)!, result.GetValue(templates)!,
+            result.GetValue(year), result.GetValue(only) ?? []));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo source, DirectoryInfo output, DirectoryInfo templates, int year, string[] only)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var load = BookLoader.Load(source.FullName);
+        foreach (var d in load.Diagnostics)
+            Console.Error.WriteLine(d with { Path = Path.Combine(source.ToString(), d.Path).Replace('\\', '/') });
+        if (load.HasErrors || load.Book is null)
+        {
+            Console.Error.WriteLine("手册有错误，未生成任何文件。请先修正以上问题（可用 publisher check 查看）。");
+            return 1;
+        }
+        if (!templates.Exists)
+        {
+            Console.Error.WriteLine($"错误：找不到模板文件夹“{templates}”。");
+            return 2;
+        }
+
+        var book = load.Book;
+        var selected = Outputs.All.Where(o => only.Length == 0 || only.Contains(o.Name)).ToList();
+        Console.WriteLine($"已载入手册：{book.Parts.Length} 篇，{book.Articles.Count()} 篇文章，{book.Forms.Length} 张表单。");
+        StagedBuild.Run(output.FullName, keepExisting: only.Length > 0, staging =>
+        {
+            var context = new BuildContext(staging, templates.FullName, year);
+            foreach (var writer in selected)
+            {
+                var step = Stopwatch.StartNew();
+                writer.Write(book, context);
+                Console.WriteLine($"  {writer.Name}：{step.Elapsed.TotalSeconds:F1} 秒");
+            }
+        });
+        Console.WriteLine($"已生成到 {output.FullName}（{stopwatch.Elapsed.TotalSeconds:F1} 秒）。");
+        return 0;
+    }
+}
