@@ -21,7 +21,12 @@ public class SafeOpeningTests
         { "no-main-document", "no-main-document" },
     };
 
-    public static byte[] Make(string name) => name switch
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Made = new();
+
+    /// <summary>The hostile file of that name (made once: the bomb and the oversized part take a moment).</summary>
+    public static byte[] Make(string name) => Made.GetOrAdd(name, Build);
+
+    private static byte[] Build(string name) => name switch
     {
         "empty" => HostileFiles.Empty(),
         "not-a-zip" => HostileFiles.NotAZip(),

@@ -51,12 +51,16 @@ internal static class ValidateCommand
         return run.Valid ? AllValid : SomeInvalid;
     }
 
-    /// <summary>The handbook, or null (after saying why) when its forms cannot be relied on; errors in articles do not matter here.</summary>
+    /// <summary>
+    /// The handbook, or null (after saying why) when its forms cannot be relied on. Errors in articles, and a
+    /// form naming a missing article, do not change how records are checked, so they do not stop a run.
+    /// </summary>
     public static Book? LoadBook(DirectoryInfo source)
     {
         var load = BookLoader.Load(source.FullName);
         var blocking = load.Diagnostics
-            .Where(d => d.Severity == Severity.Error && (d.Path.StartsWith(BookLoader.FormsFolder + "/", StringComparison.Ordinal) || d.Path == BookLoader.MetadataFile))
+            .Where(d => d.Severity == Severity.Error && d.Code != "article-not-found"
+                && (d.Path.StartsWith(BookLoader.FormsFolder + "/", StringComparison.Ordinal) || d.Path == BookLoader.MetadataFile))
             .ToList();
         if (load.Book is not null && blocking.Count == 0) return load.Book;
         Console.Error.WriteLine($"无法检查：手册“{source}”加载失败，表单定义不可用。");
