@@ -97,10 +97,18 @@ public sealed class SafePackage : IDisposable
             throw new PackageException(Finding.Error(Codes.NoMainDocument,
                 "压缩包中没有 Word 文档结构（缺少 [Content_Types].xml 或 _rels/.rels），不是 .docx 文件"));
 
-        foreach (var (type, target, _) in Relationships("_rels/.rels"))
+        foreach (var name in entries.Keys.Where(n => n.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
         {
-            if (type == OfficeDocumentType && MainPart == "") MainPart = target.TrimStart('/');
-            if (type == CustomPropertiesType) CustomPropertiesPart = target.TrimStart('/');
+            var packageLevel = name.Equals("_rels/.rels", StringComparison.OrdinalIgnoreCase);
+            foreach (var (type, target, external) in Relationships(name))
+            {
+                if (packageLevel && type == OfficeDocumentType && MainPart == "") MainPart = target.TrimStart('/');
+                if (packageLevel && type == CustomPropertiesType) CustomPropertiesPart = target.TrimStart('/');
+                if (!external || type == HyperlinkType) continue;
+                var kind = type[(type.LastIndexOf('/') + 1)..];
+                findings.Add(Finding.Error(Codes.ExternalRelationship,
+                    $"文档引用了外部资源（{kind}：{target}），打开时可能连接外部地址；请删除该引用（如“附加模板”）后重新提交"));
+            }
         }
         if (MainPart == "" || !entries.ContainsKey(MainPart))
             throw new PackageException(Finding.Error(Codes.NoMainDocument,
@@ -110,17 +118,6 @@ public sealed class SafePackage : IDisposable
         if (HasMacros())
             findings.Add(Finding.Error(Codes.MacrosPresent,
                 "文档含有宏（.docm / vbaProject），存在安全风险；请另存为不含宏的 Word 文档（.docx）后重新提交"));
-
-        foreach (var name in entries.Keys.Where(n => n.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
-        {
-            foreach (var (type, target, external) in Relationships(name))
-            {
-                if (!external || type == HyperlinkType) continue;
-                var kind = type[(type.LastIndexOf('/') + 1)..];
-                findings.Add(Finding.Error(Codes.ExternalRelationship,
-                    $"文档引用了外部资源（{kind}：{target}），打开时可能连接外部地址；请删除该引用（如“附加模板”）后重新提交"));
-            }
-        }
     }
 
     private bool HasMacros() =>

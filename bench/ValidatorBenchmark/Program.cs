@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Handbook.Loading;
+using Handbook.Validator.Benchmark;
+
+// Generates records of every form (4 in 5 valid), then runs the real `validator` program on the folder
+// and reports its speed and peak memory as the operating system sees them.
+//   ValidatorBenchmark [--count 10000] [--jobs N] [--source handbook]
+var options = new Dictionary<string, string>();
+for (var i = 0; i + 1 < args.Length; i += 2) options[args[i]] = args[i + 1];
+var source = Path.GetFullPath(options.GetValueOrDefault("--source", "handbook"));
+var count = int.Parse(options.GetValueOrDefault("--count", "10000"), CultureInfo.InvariantCulture);
+var jobs = options.GetValueOrDefault("--jobs", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture));
+var book = BookLoader.Load(source).Book;
+if (book is null)
+{
+    Console.Error.WriteLine($"手册“{source}”无法加载");
+    return 2;
+}
+
+var folder = Directory.CreateTempSubdirectory("validator-bench-").FullName;
+try
+{
+    var records = Path.Combine(folder, "records");
+    var generate = Stopwatch.StartNew();
+    RecordSet.Generate(book, records, count);
+    Console.WriteLine($"生成 {count} 份记录（{book.Forms.Length} 种表单，每 5 份中 1 份不合格）：{generate.Elapsed.TotalSeconds:0.0} 秒");
+
+    var report = Path.Combine(folder, "report.json");
+    var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "validator")) { UseShellExecute = false };
+    foreach (var a in (string[])[records, "--source", source, "--format", "json", "--out", report, "--jobs", jobs]) start.ArgumentList.Add(a);
+    var wall = Stopwatch.StartNew();
+    using var child = Process.Start(start)!;
+    var (peakKb, cpu) = (0L, TimeSpan.Zero);
+    while (!child.HasExited)
+    {
+        // Sampled while it runs: the high-water mark only grows, so the last sample is the peak.
+        peakKb = Math.Max(peakKb, HighWaterKb(child.Id));
+        try { cpu = child.TotalProcessorTime; } catch (InvalidOperationException) { }
+        Thread.Sleep(20);
+    }
+    wall.Stop();
+
+    var stats = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("stats");
+    var files = stats.GetProperty("files").GetInt32();
+    var seconds = stats.GetProperty("seconds").GetDouble();
+    Console.WriteLine($"validator --jobs {jobs}：{files} 份（{stats.GetProperty("valid").GetInt32()} 合格，{stats.GetProperty("invalid").GetInt32()} 不合格）");
+    Console.WriteLine($"  检查用时 {seconds:0.00} 秒 = 每秒 {files / seconds:0} 份（含启动和加载手册共 {wall.Elapsed.TotalSeconds:0.00} 秒）");
+    Console.WriteLine($"  CPU {cpu.TotalSeconds:0.00} 秒 = 每 CPU 秒 {files / cpu.TotalSeconds:0} 份；峰值内存 {peakKb / 1024.0:0} MB");
+    return 0;
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+static long HighWaterKb(int pid)
+{
+    try
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+    catch (IOException)
+    {
+        return 0;
+    }
+}

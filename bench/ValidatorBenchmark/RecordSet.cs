@@ -1,0 +1,32 @@
+using Handbook.Model;
+using Handbook.Validator.Fixtures;
+
+namespace Handbook.Validator.Benchmark;
+
+/// <summary>Writes filled records of every form into a folder: mostly valid, every fifth broken in one way.</summary>
+internal static class RecordSet
+{
+    public static void Generate(Book book, string folder, int count)
+    {
+        Directory.CreateDirectory(folder);
+        var forms = book.Forms;
+        // One built record per form and kind, written many times: building is not what is measured.
+        var valid = forms.Select(f => RecordBuilder.Build(f, SampleValues.Valid(f))).ToArray();
+        var invalid = forms.Select(f => RecordBuilder.Build(f, Broken(f))).ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            var form = i % forms.Length;
+            var bad = i % 5 == 4;
+            var unit = $"unit{i % 100:000}";
+            Directory.CreateDirectory(Path.Combine(folder, unit));
+            File.WriteAllBytes(Path.Combine(folder, unit, $"{i:00000}-{forms[form].Id}{(bad ? "-bad" : "")}.docx"), bad ? invalid[form] : valid[form]);
+        }
+    }
+
+    private static Dictionary<string, string> Broken(Form form)
+    {
+        var values = SampleValues.Valid(form);
+        values.Remove(form.Fields.First(f => f.Required && f.Type != FieldType.Table).Id);
+        return values;
+    }
+}
