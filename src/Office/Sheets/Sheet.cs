@@ -80,6 +80,12 @@ public enum CellStyle
     TotalLabel,
     Total,
     Note,
+    /// <summary>A heading row inside a table (a part of the handbook).</summary>
+    Section,
+    /// <summary>A cell the user fills in, tinted so it stands out: centered (scores, dates) or wrapped text.</summary>
+    Input,
+    InputText,
+    InputDate,
 }
 
 /// <summary>A data-validation rule over a range, with the prompt shown on entry and the message shown on bad input.</summary>

@@ -14,8 +14,12 @@ internal static class WorkbookStyles
 
     // Font, fill and border indices below refer to the lists built in Create.
     private const uint Normal = 0, Bold = 1, TitleFont = 2, Small = 3;
-    private const uint NoFill = 0, HeaderFill = 2, TotalFill = 3;
+    private const uint NoFill = 0, HeaderFill = 2, TotalFill = 3, SectionFill = 4, InputFill = 5;
     private const uint NoBorder = 0, Thin = 1;
+
+    /// <summary>Styles whose text wraps, so a row of them grows with its longest text.</summary>
+    public static bool Wraps(CellStyle style) =>
+        style is CellStyle.Header or CellStyle.Body or CellStyle.BodyCentered or CellStyle.Wrapped or CellStyle.Note or CellStyle.InputText;
 
     public static Stylesheet Create()
     {
@@ -33,6 +37,10 @@ internal static class WorkbookStyles
             [CellStyle.TotalLabel] = Format(Bold, TotalFill, Thin, HorizontalAlignmentValues.Right, VerticalAlignmentValues.Center),
             [CellStyle.Total] = Format(Bold, TotalFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center),
             [CellStyle.Note] = Format(Small, NoFill, NoBorder, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Center, wrap: true),
+            [CellStyle.Section] = Format(Bold, SectionFill, Thin, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Center),
+            [CellStyle.Input] = Format(Normal, InputFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center),
+            [CellStyle.InputText] = Format(Normal, InputFill, Thin, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Center, wrap: true),
+            [CellStyle.InputDate] = Format(Normal, InputFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, numberFormat: DateFormatId),
         };
 
         return new Stylesheet(
@@ -46,7 +54,9 @@ internal static class WorkbookStyles
                 new Fill(new PatternFill { PatternType = PatternValues.None }),
                 new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
                 Solid("FFDDEBF7"),
-                Solid("FFFFF2CC")) { Count = 4 },
+                Solid("FFFFF2CC"),
+                Solid("FFF2F2F2"),
+                Solid("FFFFFDE7")) { Count = 6 },
             new Borders(
                 new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
                 new Border(

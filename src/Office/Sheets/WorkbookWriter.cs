@@ -10,6 +10,9 @@ public static class WorkbookWriter
 {
     private const uint A4 = 9, A3 = 8;
 
+    /// <summary>Points per line of 11-point text.</summary>
+    private const double LineHeight = 14.5;
+
     /// <summary>Total column width above which a sheet prints on A3 (offices print wide ledgers on A3 rather than shrink them).</summary>
     private const double A4LandscapeWidth = 180;
 
@@ -63,7 +66,7 @@ public static class WorkbookWriter
                 Min = (uint)i + 1, Max = (uint)i + 1, Width = c.Width, CustomWidth = true,
                 Style = c.Style == CellStyle.Default ? null : (uint)c.Style,
             })));
-        worksheet.Append(new SheetData(sheet.Rows.Select((r, i) => Row(r, i + 1)).OfType<Row>()));
+        worksheet.Append(new SheetData(sheet.Rows.Select((r, i) => Row(sheet, r, i + 1)).OfType<Row>()));
         if (sheet.Merges.Count > 0)
             worksheet.Append(new MergeCells(sheet.Merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)sheet.Merges.Count });
         if (sheet.Validations.Count > 0)
@@ -95,11 +98,11 @@ public static class WorkbookWriter
         return view;
     }
 
-    private static Row? Row(SheetRow? row, int number)
+    private static Row? Row(Sheet sheet, SheetRow? row, int number)
     {
         if (row is null) return null;
         var result = new Row { RowIndex = (uint)number };
-        if (row.Height is { } height)
+        if ((row.Height ?? WrappedHeight(sheet, row, number)) is { } height)
         {
             result.Height = height;
             result.CustomHeight = true;
@@ -107,6 +110,25 @@ public static class WorkbookWriter
         for (var i = 0; i < row.Cells.Count; i++)
             result.Append(Cell(row.Cells[i], CellReference.Of(i + 1, number)));
         return result;
+    }
+
+    /// <summary>
+    /// The height a row of wrapped text needs, estimated from its text and column widths: applications do not
+    /// all fit row heights on opening, and a clipped line of a deduction rule is a line nobody reads.
+    /// </summary>
+    private static double? WrappedHeight(Sheet sheet, SheetRow row, int number)
+    {
+        var lines = 1;
+        for (var i = 0; i < row.Cells.Count && i < sheet.Columns.Count; i++)
+        {
+            var cell = row.Cells[i];
+            // A merged cell spans several columns; its text is laid out by hand (a fixed height).
+            if (cell.Value is not string text || !WorkbookStyles.Wraps(cell.Style)
+                || sheet.Merges.Any(m => m.StartsWith(CellReference.Of(i + 1, number) + ":", StringComparison.Ordinal))) continue;
+            var perLine = Math.Max(1, sheet.Columns[i].Width - 1);
+            lines = Math.Max(lines, text.Split('\n').Sum(l => (int)Math.Ceiling(Math.Max(1, TextWidth.Of(l)) / perLine)));
+        }
+        return lines > 1 ? lines * LineHeight + 4 : null;
     }
 
     private static DocumentFormat.OpenXml.Spreadsheet.Cell Cell(Cell cell, string reference)

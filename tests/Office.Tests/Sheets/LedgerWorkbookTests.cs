@@ -29,7 +29,7 @@ public sealed class LedgerWorkbookTests
     private static Workbook Ledger() => Workbook.Write(LedgerWorkbook.Template(Info, Meeting));
 
     [Fact]
-    public void Has_a_sheet_per_table_field_and_a_hidden_options_sheet()
+    public void HasASheetPerTableFieldAndAHiddenOptionsSheet()
     {
         using var book = Ledger();
         Assert.Equal(["党小组会记录", "党员发言", "选项"], book.SheetNames);
@@ -38,7 +38,7 @@ public sealed class LedgerWorkbookTests
     }
 
     [Fact]
-    public void Title_rows_name_the_form_and_version_and_the_header_lists_the_fields()
+    public void TitleRowsNameTheFormAndVersionAndTheHeaderListsTheFields()
     {
         using var book = Ledger();
         Assert.Equal("党小组会记录台账", book.Text("党小组会记录", "A1"));
@@ -52,7 +52,7 @@ public sealed class LedgerWorkbookTests
     }
 
     [Fact]
-    public void Validation_matches_each_field_type_and_its_bounds()
+    public void ValidationMatchesEachFieldTypeAndItsBounds()
     {
         using var book = Ledger();
         const string sheet = "党小组会记录";
@@ -92,7 +92,7 @@ public sealed class LedgerWorkbookTests
     }
 
     [Fact]
-    public void Drop_down_lists_point_at_the_options_of_their_field()
+    public void DropDownListsPointAtTheOptionsOfTheirField()
     {
         using var book = Ledger();
         Assert.Equal(["支部党员大会", "支委会", "党小组会"], ListItems(book, book.ValidationAt("党小组会记录", "E4")));
@@ -101,7 +101,7 @@ public sealed class LedgerWorkbookTests
     }
 
     [Fact]
-    public void Columns_are_wide_enough_for_their_chinese_labels_and_dates_are_formatted()
+    public void ColumnsAreWideEnoughForTheirChineseLabelsAndDatesAreFormatted()
     {
         using var book = Ledger();
         var header = book.Row("党小组会记录", LedgerWorkbook.HeaderRow, 10);
@@ -116,7 +116,7 @@ public sealed class LedgerWorkbookTests
     }
 
     [Fact]
-    public void Header_is_frozen_and_repeated_on_every_landscape_page_fitted_to_width()
+    public void HeaderIsFrozenAndRepeatedOnEveryLandscapePageFittedToWidth()
     {
         using var book = Ledger();
         foreach (var (name, index) in new[] { ("党小组会记录", 0u), ("党员发言", 1u) })
@@ -136,7 +136,7 @@ public sealed class LedgerWorkbookTests
     }
 
     [Fact]
-    public void Passes_the_open_xml_schema_validation()
+    public void PassesTheOpenXmlSchemaValidation()
     {
         using var book = Ledger();
         var errors = new OpenXmlValidator(FileFormatVersions.Office2013).Validate(book.Document).Select(e => $"{e.Path?.XPath}: {e.Description}");

@@ -1,0 +1,13 @@
+using Handbook.Model;
+using Handbook.Office.Sheets;
+
+namespace Handbook.Publisher.Build;
+
+/// <summary>The self-check scoring workbook (对标自查评分表.xlsx).</summary>
+internal sealed class ScoringOutput : IOutput
+{
+    public string Name => "scoring";
+
+    public void Write(Book book, BuildContext context) =>
+        WorkbookWriter.Write(OutputFile.Prepare(context, DownloadPaths.ScoringWorkbook), [ScoringWorkbook.Create(book).Sheet]);
+}
