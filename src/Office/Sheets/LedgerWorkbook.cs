@@ -39,12 +39,7 @@ public static class LedgerWorkbook
         {
             FrozenRows = HeaderRow, PrintTitleRow = HeaderRow, PageHeader = $"{info.Title}（{info.Edition}）",
         };
-        var lastColumn = CellReference.Column(fields.Count + 1);
-        sheet.Add(new SheetRow([new Cell(title, CellStyle.Title)], 32));
-        sheet.Add(new SheetRow([new Cell(
-            $"表单编号：{form.Id}　版本：{form.Version}　（带 * 的为必填项）", CellStyle.Subtitle)], 20));
-        sheet.Merges.Add($"A1:{lastColumn}1");
-        sheet.Merges.Add($"A2:{lastColumn}2");
+        sheet.AddTitle(title, $"表单编号：{form.Id}　版本：{form.Version}　（带 * 的为必填项）", fields.Count + 1);
         sheet.Add(new SheetRow([Cell.Header(keyLabel), .. fields.Select(f => Cell.Header(FieldInput.HeaderLabel(f)))], 30));
 
         var first = HeaderRow + 1;

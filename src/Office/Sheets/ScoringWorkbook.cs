@@ -20,7 +20,7 @@ public static class ScoringWorkbook
     public const string NotFinished = "未评完";
 
     private static readonly string[] Headers = ["序号", "条目", "评分项目", "分值", "扣分标准", "自评得分", "扣分", "扣分原因", "佐证材料", "提示"];
-    private static readonly double[] Widths = [6, 16, 40, 7, 36, 9, 7, 26, 18, 12];
+    private static readonly double[] Widths = [8, 16, 40, 7, 36, 9, 7, 26, 18, 12];
 
     /// <summary>Where the formulas of the totals are, for readers and tests.</summary>
     public sealed record Layout(int FirstItemRow, int LastItemRow, int TotalRow, int GradeRow, IReadOnlyList<int> ItemRows);
@@ -29,12 +29,8 @@ public static class ScoringWorkbook
     {
         var sheet = new Sheet(SheetName) { FrozenRows = HeaderRow, PrintTitleRow = HeaderRow, PageHeader = $"{book.Info.Title}（{book.Info.Edition}）" };
         foreach (var width in Widths) sheet.Columns.Add(new Column(width));
-        var last = CellReference.Column(Headers.Length);
 
-        sheet.Add(new SheetRow([new Cell(SheetName, CellStyle.Title)], 32));
-        sheet.Merges.Add($"A1:{last}1");
-        sheet.Add(new SheetRow([new Cell($"{book.Info.Organization}　{book.Info.Title}（{book.Info.Edition}）", CellStyle.Subtitle)], 20));
-        sheet.Merges.Add($"A2:{last}2");
+        sheet.AddTitle(SheetName, $"{book.Info.Organization}　{book.Info.Title}（{book.Info.Edition}）", Headers.Length);
         sheet.Add(new SheetRow([
             new Cell("党支部", CellStyle.TotalLabel), new Cell(null, CellStyle.InputText), Cell.Empty,
             new Cell("季度", CellStyle.TotalLabel), new Cell(null, CellStyle.Input),
@@ -56,7 +52,7 @@ public static class ScoringWorkbook
             if (items.Count == 0) continue;
             var sectionRow = sheet.Add(new SheetRow([new Cell($"{ChineseNumber(part.Number)}、{part.Title}", CellStyle.Section),
                 .. Enumerable.Repeat(new Cell(null, CellStyle.Section), Headers.Length - 1)]));
-            sheet.Merges.Add($"A{sectionRow}:{last}{sectionRow}");
+            sheet.Merge(sectionRow, 1, Headers.Length);
             foreach (var (article, item) in items)
             {
                 var row = sheet.Add(ItemRow(++number, article, item, sheet.NextRow));
@@ -78,7 +74,7 @@ public static class ScoringWorkbook
             new Cell(0m, CellStyle.Total, $"SUM({Range(ScoreColumn)})"),
             new Cell(0m, CellStyle.Total, $"SUM({Range(DeductionColumn)})"),
             new Cell(null, CellStyle.Total), new Cell(null, CellStyle.Total), new Cell(null, CellStyle.Total)], 22));
-        sheet.Merges.Add($"A{totalRow}:C{totalRow}");
+        sheet.Merge(totalRow, 1, 3);
         var total = CellReference.Of(ScoreColumn, totalRow);
         var gradeRow = sheet.Add(new SheetRow([
             new Cell("自评等次", CellStyle.TotalLabel), new Cell(null, CellStyle.TotalLabel), new Cell(null, CellStyle.TotalLabel),
@@ -86,8 +82,8 @@ public static class ScoringWorkbook
                 $"IF(COUNT({Range(ScoreColumn)})<COUNT({Range(PointsColumn)}),\"{NotFinished}\",{GradeFormula.For(book.Info.Grading, total)})"),
             new Cell(null, CellStyle.Total), new Cell(null, CellStyle.Total), new Cell(null, CellStyle.Total),
             new Cell(null, CellStyle.Total), new Cell(null, CellStyle.Total), new Cell(null, CellStyle.Total)], 22));
-        sheet.Merges.Add($"A{gradeRow}:C{gradeRow}");
-        sheet.Merges.Add($"D{gradeRow}:{last}{gradeRow}");
+        sheet.Merge(gradeRow, 1, 3);
+        sheet.Merge(gradeRow, 4, Headers.Length);
 
         sheet.Add((SheetRow?)null);
         var label = "等次标准";

@@ -48,6 +48,19 @@ public sealed class Sheet(string name)
     }
 
     public int Add(params Cell[] cells) => Add(new SheetRow(cells));
+
+    /// <summary>The title and the line under it, each merged across the given number of columns.</summary>
+    public void AddTitle(string title, string subtitle, int columns)
+    {
+        var last = CellReference.Column(columns);
+        var row = Add(new SheetRow([new Cell(title, CellStyle.Title)], 32));
+        Merges.Add($"A{row}:{last}{row}");
+        row = Add(new SheetRow([new Cell(subtitle, CellStyle.Subtitle)], 20));
+        Merges.Add($"A{row}:{last}{row}");
+    }
+
+    /// <summary>Merges cells of one row, from column to column (1-based).</summary>
+    public void Merge(int row, int fromColumn, int toColumn) => Merges.Add($"{CellReference.Of(fromColumn, row)}:{CellReference.Of(toColumn, row)}");
 }
 
 public sealed record Column(double Width, CellStyle Style = CellStyle.Default);

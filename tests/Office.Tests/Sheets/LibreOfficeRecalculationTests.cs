@@ -25,6 +25,12 @@ public sealed class LibreOfficeRoundTrip : IDisposable
         var filled = Fill(Scoring, layout, Scores);
         Save("scoring", WithoutFormulaResults(Scoring));
         Save("scoring-filled", WithoutFormulaResults(filled));
+
+        var (feedbackSheets, feedbackLayout) = FeedbackWorkbook.Create(book);
+        FeedbackLayout = feedbackLayout;
+        Feedback = WorkbookWriter(feedbackSheets);
+        Save("feedback", WithoutFormulaResults(Feedback));
+        Save("feedback-filled", WithoutFormulaResults(FillFindings(Feedback, feedbackLayout)));
         Converted = LibreOffice.Convert([.. Directory.EnumerateFiles(Input)], "xlsx", Output);
     }
 
@@ -42,6 +48,14 @@ public sealed class LibreOfficeRoundTrip : IDisposable
     public byte[] Scoring { get; }
 
     public IReadOnlyDictionary<string, string> Converted { get; }
+
+    public FeedbackWorkbook.Layout FeedbackLayout { get; }
+
+    public byte[] Feedback { get; }
+
+    /// <summary>An inspector's findings: a deduction against the first, fifth and last scoring items.</summary>
+    public static IReadOnlyList<(int Item, decimal Deduction)> Findings { get; } =
+        [(0, 0.5m), (4, 1m), (DefaultBook.Book.ScoringItems.Count() - 1, 0.25m)];
 
     public Workbook Open(string name) => new(File.ReadAllBytes(Converted[Path.Combine(Input, name + ".xlsx")]));
 
@@ -90,6 +104,22 @@ public sealed class LibreOfficeRoundTrip : IDisposable
         }
     });
 
+    private static byte[] FillFindings(byte[] bytes, FeedbackWorkbook.Layout layout) => Edit(bytes, document =>
+    {
+        var sheet = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == FeedbackWorkbook.SheetName);
+        var cells = ((WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!)).Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
+        var items = DefaultBook.Book.ScoringItems.ToList();
+        for (var i = 0; i < Findings.Count; i++)
+        {
+            var row = layout.FirstFindingRow + i;
+            var item = cells[CellReference.Of(FeedbackWorkbook.ItemColumn, row)];
+            item.DataType = CellValues.InlineString;
+            item.InlineString = new InlineString(new Text(FeedbackWorkbook.ItemName(items[Findings[i].Item].Article, items[Findings[i].Item].Item)));
+            cells[CellReference.Of(FeedbackWorkbook.DeductionColumn, row)].CellValue =
+                new CellValue(Findings[i].Deduction.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    });
+
     private static byte[] WithoutFormulaResults(byte[] bytes) => Edit(bytes, document =>
     {
         foreach (var part in document.WorkbookPart!.WorksheetParts)
@@ -108,15 +138,17 @@ public sealed class LibreOfficeRecalculationTests(LibreOfficeRoundTrip roundTrip
     private const string Name = ScoringWorkbook.SheetName;
 
     [Fact]
-    public void LibreOfficeCalculatesTheTemplateToTheValuesWeCached()
+    public void LibreOfficeCalculatesTheTemplateToTheValuesWeCached() => AssertSameResults(roundTrip.Scoring, "scoring", Name);
+
+    private void AssertSameResults(byte[] written, string converted, string sheet)
     {
-        using var ours = new Workbook(roundTrip.Scoring);
-        using var theirs = roundTrip.Open("scoring");
-        var formulas = ours.Sheet(Name).Descendants<Cell>().Where(c => c.CellFormula is not null).Select(c => c.CellReference!.Value!).ToList();
+        using var ours = new Workbook(written);
+        using var theirs = roundTrip.Open(converted);
+        var formulas = ours.Sheet(sheet).Descendants<Cell>().Where(c => c.CellFormula is not null).Select(c => c.CellReference!.Value!).ToList();
         Assert.NotEmpty(formulas);
         foreach (var reference in formulas)
-            Assert.True(Same(ours.Text(Name, reference), theirs.Text(Name, reference)),
-                $"{reference}: we cached “{ours.Text(Name, reference)}”, LibreOffice calculated “{theirs.Text(Name, reference)}”");
+            Assert.True(Same(ours.Text(sheet, reference), theirs.Text(sheet, reference)),
+                $"{reference}: we cached “{ours.Text(sheet, reference)}”, LibreOffice calculated “{theirs.Text(sheet, reference)}”");
     }
 
     [Fact]
@@ -132,6 +164,28 @@ public sealed class LibreOfficeRecalculationTests(LibreOfficeRoundTrip roundTrip
         Assert.Equal("缺扣分原因", sheet.Text(Name, $"J{layout.ItemRows[2]}"));
         Assert.Equal("", sheet.Text(Name, $"J{layout.ItemRows[1]}"));
         Assert.Equal(0.5m, sheet.Number(Name, $"G{layout.ItemRows[1]}"));
+    }
+
+    [Fact]
+    public void LibreOfficeCalculatesTheFeedbackTemplateToTheValuesWeCached() =>
+        AssertSameResults(roundTrip.Feedback, "feedback", FeedbackWorkbook.SheetName);
+
+    [Fact]
+    public void LibreOfficeLooksUpThePointsOfEachFindingAndTotalsTheDeductions()
+    {
+        using var sheet = roundTrip.Open("feedback-filled");
+        const string name = FeedbackWorkbook.SheetName;
+        var items = DefaultBook.Book.ScoringItems.ToList();
+        var layout = roundTrip.FeedbackLayout;
+        var findings = LibreOfficeRoundTrip.Findings;
+        for (var i = 0; i < findings.Count; i++)
+            Assert.Equal(items[findings[i].Item].Item.Points, sheet.Number(name, CellReference.Of(FeedbackWorkbook.PointsColumn, layout.FirstFindingRow + i)));
+        Assert.Equal("", sheet.Text(name, CellReference.Of(FeedbackWorkbook.PointsColumn, layout.FirstFindingRow + findings.Count)));
+        var deducted = findings.Sum(f => f.Deduction);
+        Assert.Equal(deducted, sheet.Number(name, CellReference.Of(FeedbackWorkbook.DeductionColumn, layout.TotalRow)));
+        var score = items.Sum(i => i.Item.Points) - deducted;
+        Assert.Equal(score, sheet.Number(name, CellReference.Of(FeedbackWorkbook.DeductionColumn, layout.ScoreRow)));
+        Assert.Equal(DefaultBook.Book.GradeFor(score), sheet.Text(name, CellReference.Of(FeedbackWorkbook.DeductionColumn, layout.GradeRow)));
     }
 
     [Fact]
