@@ -10,6 +10,8 @@ internal sealed class ScoringOutput : IOutput
 
     public void Write(Book book, BuildContext context)
     {
+        // A handbook without scoring standards has nothing to score against.
+        if (!book.ScoringItems.Any()) return;
         WorkbookWriter.Write(OutputFile.Prepare(context, DownloadPaths.ScoringWorkbook), [ScoringWorkbook.Create(book).Sheet]);
         WorkbookWriter.Write(OutputFile.Prepare(context, DownloadPaths.FeedbackWorkbook), FeedbackWorkbook.Create(book).Sheets);
     }
