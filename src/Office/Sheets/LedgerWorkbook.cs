@@ -19,31 +19,52 @@ public static class LedgerWorkbook
     /// <summary>The title row, the identity row, then the header.</summary>
     public const int HeaderRow = 3;
 
-    public static IReadOnlyList<Sheet> Template(BookInfo info, Form form)
+    public const string SourceLabel = "来源文件";
+    public const string RejectedSheet = "未通过校验的记录";
+
+    public static IReadOnlyList<Sheet> Template(BookInfo info, Form form) => Create(info, form, null, []);
+
+    /// <summary>
+    /// The ledger filled from records: one row per valid record with the file it came from (its table rows on
+    /// the table sheets), and a sheet listing the records that failed validation with their findings.
+    /// </summary>
+    public static IReadOnlyList<Sheet> Filled(BookInfo info, Form form, IReadOnlyList<LedgerRecord> records,
+        IReadOnlyList<RejectedRecord> rejected) => Create(info, form, records, rejected);
+
+    private static IReadOnlyList<Sheet> Create(BookInfo info, Form form, IReadOnlyList<LedgerRecord>? records,
+        IReadOnlyList<RejectedRecord> rejected)
     {
         var options = new Sheet(OptionsSheet) { Hidden = true };
-        var main = Ledger(info, form, Title(form), [.. form.Fields.Where(f => f.Type != FieldType.Table)], NumberLabel, options);
-        var tables = form.Fields.Where(f => f.Type == FieldType.Table)
-            .Select(t => Ledger(info, form, $"{Title(form)}（{t.Label}）", t.Columns, RecordNumberLabel, options, t.Label));
+        var fields = form.Fields.Where(f => f.Type != FieldType.Table).ToList();
+        var rows = records?.Select((r, i) => (IReadOnlyList<object?>)[i + 1, .. fields.Select(f => r.Values.GetValueOrDefault(f.Id)), r.Source]).ToList();
+        var main = Ledger(info, form, Title(form), fields, NumberLabel, options, form.Title, rows);
+        var tables = form.Fields.Where(f => f.Type == FieldType.Table).Select(t => Ledger(info, form, $"{Title(form)}（{t.Label}）",
+            t.Columns, RecordNumberLabel, options, t.Label, records?.SelectMany((r, i) => r.Tables.GetValueOrDefault(t.Id, [])
+                .Select(row => (IReadOnlyList<object?>)[i + 1, .. t.Columns.Select(c => row.GetValueOrDefault(c.Id))])).ToList()));
         List<Sheet> sheets = [main, .. tables];
+        if (records is not null) sheets.Add(Rejected(rejected));
         if (options.Columns.Count > 0) sheets.Add(options);
         return sheets;
     }
 
     public static string Title(Form form) => $"{form.Title}台账";
 
+    /// <param name="rows">The data rows (key, the fields' values, and for the main sheet the source file); null for a template.</param>
     private static Sheet Ledger(BookInfo info, Form form, string title, IReadOnlyList<Field> fields, string keyLabel,
-        Sheet options, string? sheetName = null)
+        Sheet options, string sheetName, IReadOnlyList<IReadOnlyList<object?>>? rows)
     {
-        var sheet = new Sheet(sheetName ?? form.Title)
+        var sheet = new Sheet(sheetName)
         {
             FrozenRows = HeaderRow, PrintTitleRow = HeaderRow, PageHeader = $"{info.Title}（{info.Edition}）",
         };
-        sheet.AddTitle(title, $"表单编号：{form.Id}　版本：{form.Version}　（带 * 的为必填项）", fields.Count + 1);
-        sheet.Add(new SheetRow([Cell.Header(keyLabel), .. fields.Select(f => Cell.Header(FieldInput.HeaderLabel(f)))], 30));
+        var withSource = rows is not null && keyLabel == NumberLabel;
+        List<string> headers = [keyLabel, .. fields.Select(FieldInput.HeaderLabel)];
+        if (withSource) headers.Add(SourceLabel);
+        sheet.AddTitle(title, $"表单编号：{form.Id}　版本：{form.Version}　（带 * 的为必填项）", headers.Count);
+        sheet.Add(new SheetRow([.. headers.Select(Cell.Header)], 30));
 
         var first = HeaderRow + 1;
-        var last = HeaderRow + TemplateRows;
+        var last = HeaderRow + Math.Max(TemplateRows, (rows?.Count ?? 0) + TemplateRows / 5);
         sheet.Columns.Add(new Column(TextWidth.Column(keyLabel, min: 8)));
         sheet.Validations.Add(new InputRule(CellReference.ColumnRange(1, first, last),
             DocumentFormat.OpenXml.Spreadsheet.DataValidationValues.Whole,
@@ -55,6 +76,30 @@ public static class LedgerWorkbook
             sheet.Columns.Add(new Column(FieldInput.Width(field), FieldInput.ColumnStyle(field)));
             sheet.Validations.Add(FieldInput.Rule(field, CellReference.ColumnRange(i + 2, first, last), ListSource(options, field)));
         }
+        if (withSource) sheet.Columns.Add(new Column(30, CellStyle.Wrapped));
+        foreach (var row in rows ?? [])
+            sheet.Add(new SheetRow([.. row.Select(DataCell)]));
+        return sheet;
+    }
+
+    private static Cell DataCell(object? value) => new(value, value switch
+    {
+        DateOnly => CellStyle.BodyDate,
+        decimal or int or bool => CellStyle.BodyCentered,
+        _ => CellStyle.Body,
+    });
+
+    private static Sheet Rejected(IReadOnlyList<RejectedRecord> rejected)
+    {
+        var sheet = new Sheet(RejectedSheet) { FrozenRows = 1, PrintTitleRow = 1 };
+        sheet.Columns.Add(new Column(6));
+        sheet.Columns.Add(new Column(40));
+        sheet.Columns.Add(new Column(70));
+        sheet.Add(Cell.Header("序号"), Cell.Header(SourceLabel), Cell.Header("问题"));
+        var number = 0;
+        foreach (var record in rejected)
+            foreach (var finding in record.Findings)
+                sheet.Add(new Cell(++number, CellStyle.BodyCentered), new Cell(record.Source, CellStyle.Body), new Cell(finding, CellStyle.Body));
         return sheet;
     }
 
@@ -77,3 +122,15 @@ public static class LedgerWorkbook
         return $"{CellReference.SheetPrefix(options.Name)}${col}$2:${col}${values.Count + 1}";
     }
 }
+
+/// <summary>
+/// A valid record for a filled ledger: its values by field id (string, decimal, DateOnly or bool; several
+/// names or options joined as text) and the rows of its table fields, by table id then column id.
+/// </summary>
+public sealed record LedgerRecord(
+    string Source,
+    IReadOnlyDictionary<string, object?> Values,
+    IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>> Tables);
+
+/// <summary>A record that failed validation, with its findings as the reader should see them.</summary>
+public sealed record RejectedRecord(string Source, IReadOnlyList<string> Findings);

@@ -155,4 +155,36 @@ public sealed class LedgerWorkbookTests
         var (from, to) = (int.Parse(range[0][column.Length..]), int.Parse(range[1][column.Length..]));
         return Enumerable.Range(from, to - from + 1).Select(r => book.Text(sheet, $"{column}{r}")).ToList();
     }
+
+    [Fact]
+    public void AFilledLedgerHasARowPerRecordWithItsSourceAndTableRowsTiedToIt()
+    {
+        LedgerRecord[] records =
+        [
+            new("unit1/2027-01.docx", new Dictionary<string, object?> { ["meeting_date"] = new DateOnly(2027, 1, 25), ["expected"] = 12m, ["kind"] = "党小组会" },
+                new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>>
+                {
+                    ["speeches"] = [new Dictionary<string, object?> { ["speaker"] = "张三", ["stance"] = "同意" },
+                                    new Dictionary<string, object?> { ["speaker"] = "李四" }],
+                }),
+            new("unit2/2027-01.docx", new Dictionary<string, object?> { ["location"] = "三楼会议室" },
+                new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>>()),
+        ];
+        RejectedRecord[] rejected = [new("unit3/bad.docx", ["必填项“会议日期”未填写", "实到人数不能超过应到人数"])];
+
+        using var book = Workbook.Write(LedgerWorkbook.Filled(Info, Meeting, records, rejected));
+
+        Assert.Equal(["党小组会记录", "党员发言", LedgerWorkbook.RejectedSheet, "选项"], book.SheetNames);
+        Assert.Equal("来源文件", book.Text("党小组会记录", "K3"));
+        Assert.Equal(["1", ExcelDate.Serial(new DateOnly(2027, 1, 25)).ToString(), "12", "", "党小组会", "", "", "", "", "", "unit1/2027-01.docx"],
+            book.Row("党小组会记录", 4, 11));
+        Assert.Equal(["2", "", "", "", "", "", "三楼会议室"], book.Row("党小组会记录", 5, 7));
+        Assert.Equal("unit2/2027-01.docx", book.Text("党小组会记录", "K5"));
+        Assert.Equal(["1", "张三", "同意"], book.Row("党员发言", 4, 3));
+        Assert.Equal(["1", "李四", ""], book.Row("党员发言", 5, 3));
+        Assert.Equal(["1", "unit3/bad.docx", "必填项“会议日期”未填写"], book.Row(LedgerWorkbook.RejectedSheet, 2, 3));
+        Assert.Equal(["2", "unit3/bad.docx", "实到人数不能超过应到人数"], book.Row(LedgerWorkbook.RejectedSheet, 3, 3));
+        Assert.Equal(DataValidationValues.Whole, book.ValidationAt("党小组会记录", "C5").Type!.Value);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(book.Document).Select(e => e.Description));
+    }
 }
