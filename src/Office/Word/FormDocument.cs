@@ -15,7 +15,7 @@ public static class FormDocument
         using var package = new WordPackage(sheet);
         var controls = new FormControls(package, form, form.Layout ?? FormLayout.DefaultTemplate);
         var converter = new HtmlConverter(package, new ConverterOptions(
-            AssetsDir: Path.Combine(book.Root, "assets"), Fields: controls.Render));
+            ImageDir: Path.Combine(book.Root, "assets"), Fields: controls.Render));
         package.Body.Append(converter.Convert(html));
         package.SetTitle($"{form.Id} {form.Title}");
         package.SetCustomProperty("HandbookFormId", form.Id);

@@ -8,13 +8,13 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Handbook.Office.Word;
 
 /// <summary>What the converter needs besides the HTML.</summary>
-/// <param name="AssetsDir">Where images (&lt;img src&gt;) are looked up by file name.</param>
+/// <param name="ImageDir">The folder relative image sources (&lt;img src&gt;) are resolved against.</param>
 /// <param name="Fields">Renders a &lt;field name="…"&gt; element as run-level content (content controls).</param>
 /// <param name="AnchorScope">Prefix of the bookmark keys of this HTML's heading ids ("R03" gives "R03#标题").</param>
 /// <param name="ResolveLink">The bookmark key a relative link points to, or null to keep it as plain text.</param>
 /// <param name="HeadingOffset">Added to heading levels (an article's h2 becomes Heading3 in the printed book).</param>
 public sealed record ConverterOptions(
-    string? AssetsDir = null,
+    string? ImageDir = null,
     Func<IElement, IEnumerable<OpenXmlElement>>? Fields = null,
     string AnchorScope = "",
     Func<string, string?>? ResolveLink = null,
@@ -118,19 +118,8 @@ public sealed partial class HtmlConverter(WordPackage package, ConverterOptions 
         var level = Math.Clamp(element.LocalName[1] - '0' + options.HeadingOffset, 1, 4);
         var style = ClassStyle(element) ?? $"Heading{level}";
         var paragraph = Paragraph(element.ChildNodes, new Context(style, 0, null), element);
-        if (element.Id is { Length: > 0 } id) AddBookmark(paragraph, $"{options.AnchorScope}#{id}");
+        if (element.Id is { Length: > 0 } id) package.AddBookmark(paragraph, $"{options.AnchorScope}#{id}");
         return paragraph;
-    }
-
-    /// <summary>Wraps a paragraph's content in a bookmark so links and the contents can point at it.</summary>
-    public void AddBookmark(Paragraph paragraph, string key)
-    {
-        var id = package.NextId().ToString(CultureInfo.InvariantCulture);
-        var properties = paragraph.ParagraphProperties;
-        var start = new BookmarkStart { Name = package.Bookmark(key), Id = id };
-        if (properties is null) paragraph.PrependChild(start);
-        else properties.InsertAfterSelf(start);
-        paragraph.Append(new BookmarkEnd { Id = id });
     }
 
     private void List(IElement list, Context context, List<OpenXmlElement> output)
@@ -209,7 +198,7 @@ public sealed partial class HtmlConverter(WordPackage package, ConverterOptions 
             case "code": Children(element, format with { Code = true }, output); break;
             case "br": output.Add(format.Run(new Break())); break;
             case "a": Link(element, format, output); break;
-            case "img": output.Add(Images.Run(package, options.AssetsDir, element)); break;
+            case "img": output.Add(Images.Run(package, options.ImageDir, element)); break;
             case "input" when element.GetAttribute("type") == "checkbox":
                 output.Add(format.Run(new Text(element.HasAttribute("checked") ? "☑ " : "☐ ") { Space = SpaceProcessingModeValues.Preserve }));
                 break;

@@ -9,15 +9,14 @@ using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace Handbook.Office.Word;
 
-/// <summary>An &lt;img&gt; from the handbook's assets as an inline picture, at most as wide as the text.</summary>
+/// <summary>An &lt;img&gt; from the handbook's folder as an inline picture, at most as wide as the text.</summary>
 internal static class Images
 {
-    public static Run Run(WordPackage package, string? assetsDir, IElement img)
+    public static Run Run(WordPackage package, string? imageDir, IElement img)
     {
         var src = Uri.UnescapeDataString(img.GetAttribute("src") ?? "");
-        var file = assetsDir is null ? null : Path.Combine(assetsDir, Path.GetFileName(src));
-        if (file is null || !File.Exists(file))
-            throw new InvalidDataException($"找不到图片“{src}”：图片应放在 {assetsDir ?? "assets"} 文件夹中。");
+        var file = Path.GetFullPath(Path.Combine(imageDir ?? ".", src));
+        if (!File.Exists(file)) throw new InvalidDataException($"找不到图片“{src}”（{file}）。");
         var bytes = File.ReadAllBytes(file);
         var (type, width, height) = Measure(bytes)
             ?? throw new InvalidDataException($"图片“{file}”不是 PNG、JPEG 或 GIF 文件，无法放入 Word 文档。");

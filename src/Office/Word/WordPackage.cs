@@ -75,6 +75,23 @@ public sealed class WordPackage : IDisposable
         return name;
     }
 
+    /// <summary>Wraps a paragraph's content in a bookmark so links and the contents can point at it.</summary>
+    public void AddBookmark(Paragraph paragraph, string key)
+    {
+        var id = NextId().ToString(CultureInfo.InvariantCulture);
+        var start = new BookmarkStart { Name = Bookmark(key), Id = id };
+        if (paragraph.ParagraphProperties is { } properties) properties.InsertAfterSelf(start);
+        else paragraph.PrependChild(start);
+        paragraph.Append(new BookmarkEnd { Id = id });
+    }
+
+    /// <summary>Asks Word to update the fields (contents, page references) when it opens the document.</summary>
+    public void UpdateFieldsOnOpen()
+    {
+        var settings = Main.DocumentSettingsPart!.Settings;
+        settings.InsertBefore(new UpdateFieldsOnOpen { Val = true }, settings.GetFirstChild<Compatibility>());
+    }
+
     public void SetTitle(string title) => document.PackageProperties.Title = title;
 
     public void SetCustomProperty(string name, string value)
@@ -116,7 +133,6 @@ public sealed class WordPackage : IDisposable
                 Header = (uint)Units.MmToTwips(page.Header), Footer = (uint)Units.MmToTwips(page.Footer), Gutter = 0,
             });
         if (!numberFirstPage) section.Append(new TitlePage());
-        section.Append(new DocGrid { Type = DocGridValues.Lines, LinePitch = 312 });
         Body.Append(section);
         document.Dispose();
         return stream.ToArray();
