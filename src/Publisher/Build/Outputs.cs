@@ -3,5 +3,5 @@ namespace Handbook.Publisher.Build;
 /// <summary>Every output the build can write, in the order they are written.</summary>
 internal static class Outputs
 {
-    public static IReadOnlyList<IOutput> All { get; } = [];
+    public static IReadOnlyList<IOutput> All { get; } = [new FormsOutput(), new PrintedHandbookOutput()];
 }
