@@ -1,0 +1,127 @@
+using System.Globalization;
+using HandlebarsDotNet;
+using Handbook.Model;
+
+namespace Handbook.Office.Word;
+
+/// <summary>
+/// Renders a form's layout template (templates/forms/record.hbs, or the form's own `layout`) to the HTML
+/// subset with &lt;field&gt; elements. The model groups the fields so the template needs no logic.
+/// </summary>
+internal static class FormLayout
+{
+    public const string DefaultTemplate = "record.hbs";
+
+    public static string Render(Book book, Form form, string templatesDir)
+    {
+        var path = Path.Combine(templatesDir, "forms", form.Layout ?? DefaultTemplate);
+        if (!File.Exists(path))
+            throw new InvalidDataException($"{form.Path}: 表单 {form.Id} 的版式模板“{path}”不存在。");
+        HandlebarsTemplate<object, object> template;
+        try
+        {
+            template = Handlebars.Create().Compile(File.ReadAllText(path));
+        }
+        catch (HandlebarsException e)
+        {
+            throw new InvalidDataException($"{path}: 模板有语法错误：{e.Message}", e);
+        }
+        return template(Model(book, form));
+    }
+
+    private static object Model(Book book, Form form) => new
+    {
+        form = new { id = form.Id, title = form.Title, version = form.Version },
+        book = new { title = book.Info.Title, organization = book.Info.Organization, edition = book.Info.Edition },
+        fields = form.Fields.ToDictionary(f => f.Id, f => new { id = f.Id, label = f.Label, help = f.Help }),
+        blocks = Blocks(form),
+    };
+
+    /// <summary>Runs of ordinary fields become grids; each table field is a block of its own.</summary>
+    private static List<object> Blocks(Form form)
+    {
+        var blocks = new List<object>();
+        var pending = new List<Field>();
+        foreach (var field in form.Fields)
+        {
+            if (field.Type != FieldType.Table)
+            {
+                pending.Add(field);
+                continue;
+            }
+            if (pending.Count > 0) blocks.Add(Grid(pending));
+            pending = [];
+            blocks.Add(TableBlock(field));
+        }
+        if (pending.Count > 0) blocks.Add(Grid(pending));
+        return blocks;
+    }
+
+    private static object Grid(List<Field> fields)
+    {
+        var rows = new List<object>();
+        var half = new List<Field>();
+        foreach (var field in fields)
+        {
+            if (!IsWide(field))
+            {
+                half.Add(field);
+                if (half.Count == 2) FlushPair();
+                continue;
+            }
+            FlushPair();
+            rows.Add(new { cells = new[] { Cell(field, wide: true) }, height = Height(field) });
+        }
+        FlushPair();
+        return new { grid = true, rows };
+
+        void FlushPair()
+        {
+            if (half.Count == 0) return;
+            rows.Add(new { cells = half.Select(f => Cell(f, wide: half.Count == 1)).ToArray(), height = (string?)null });
+            half.Clear();
+        }
+    }
+
+    private static object Cell(Field field, bool wide) => new { label = field.Label, field = field.Id, wide };
+
+    private static bool IsWide(Field field) =>
+        field.Type is FieldType.Textarea or FieldType.People or FieldType.Choices
+        || field.Type == FieldType.Text && (field.MaxLength ?? 100) > 30
+        || field.Type == FieldType.Choice && field.Options.Sum(o => o.Length) > 12;
+
+    /// <summary>A text area is as tall as the text it is meant to hold (millimetres).</summary>
+    private static string? Height(Field field)
+    {
+        if (field.Type != FieldType.Textarea) return null;
+        var lines = (field.MaxLength ?? 500) switch { <= 100 => 2, <= 300 => 3, <= 1000 => 5, _ => 7 };
+        return (lines * 8).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static object TableBlock(Field table)
+    {
+        var weights = table.Columns.Select(ColumnWeight).ToList();
+        var total = weights.Sum();
+        return new
+        {
+            table = true,
+            label = table.Label,
+            columns = table.Columns.Select((c, i) => new
+            {
+                label = c.Label,
+                width = (weights[i] * 100 / total).ToString("0.#", CultureInfo.InvariantCulture),
+            }).ToArray(),
+            rows = Enumerable.Range(1, table.Rows)
+                .Select(row => table.Columns.Select(c => $"{table.Id}.{row}.{c.Id}").ToArray()).ToArray(),
+        };
+    }
+
+    private static double ColumnWeight(Field column) => column.Type switch
+    {
+        FieldType.Textarea or FieldType.People => 3,
+        FieldType.Text => (column.MaxLength ?? 100) > 30 ? 3 : 2,
+        FieldType.Date or FieldType.Choice or FieldType.Choices => 1.6,
+        FieldType.Person => 1.2,
+        _ => 1,
+    };
+}
