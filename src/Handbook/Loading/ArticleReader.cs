@@ -24,9 +24,26 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
     /// <summary>Each article's form ids with the file and node that named them, for the cross-reference check.</summary>
     public List<(string ArticleId, string FormId, YamlFile File, YamlNode Node)> FormReferences { get; } = [];
 
+    /// <summary>Article files that did not load (their own errors are reported); links to them are not errors too.</summary>
+    public HashSet<string> FailedPaths { get; } = [];
+
+    /// <summary>Ids, guessed from file names, of articles that did not load; forms naming them are not errors too.</summary>
+    public HashSet<string> FailedIds { get; } = [];
+
     public Article? Read(string fullPath, string part)
     {
-        var path = System.IO.Path.GetRelativePath(root, fullPath).Replace('\\', '/');
+        var article = ReadFile(fullPath, part, out var path);
+        if (article is null)
+        {
+            FailedPaths.Add(path);
+            FailedIds.Add(System.IO.Path.GetFileNameWithoutExtension(path));
+        }
+        return article;
+    }
+
+    private Article? ReadFile(string fullPath, string part, out string path)
+    {
+        path = System.IO.Path.GetRelativePath(root, fullPath).Replace('\\', '/');
         var text = File.ReadAllText(fullPath).Replace("\r\n", "\n");
         var lines = text.Split('\n');
         var close = lines.Length > 0 && lines[0].TrimEnd() == "---"

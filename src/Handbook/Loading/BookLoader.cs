@@ -49,8 +49,9 @@ public static class BookLoader
         var formReader = new FormReader(root, diagnostics);
         var book = new Book(root, info, parts, formReader.ReadAll());
 
-        CrossReferences.Check(book, articleReader.FormReferences, formReader.ArticleReferences, diagnostics);
-        new LinkChecker(book, diagnostics).Check();
+        CrossReferences.Check(book, articleReader.FormReferences, formReader.ArticleReferences,
+            articleReader.FailedIds, formReader.FailedIds, diagnostics);
+        new LinkChecker(book, articleReader.FailedPaths, diagnostics).Check();
         var ordered = diagnostics
             .Distinct()
             .OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column);

@@ -9,7 +9,7 @@ internal static class CrossReferences
     public static void Check(Book book,
         IEnumerable<(string ArticleId, string FormId, YamlFile File, YamlNode Node)> formReferences,
         IEnumerable<(string FormId, string ArticleId, YamlFile File, YamlNode Node)> articleReferences,
-        List<Diagnostic> diagnostics)
+        IReadOnlySet<string> failedArticleIds, IReadOnlySet<string> failedFormIds, List<Diagnostic> diagnostics)
     {
         foreach (var group in book.Articles.GroupBy(a => a.Id).Where(g => g.Count() > 1))
         {
@@ -21,13 +21,13 @@ internal static class CrossReferences
 
         foreach (var (articleId, formId, file, node) in formReferences)
         {
-            if (book.FindForm(formId) is null)
+            if (book.FindForm(formId) is null && !failedFormIds.Contains(formId))
                 file.Error(node, "form-not-found", $"文章 {articleId} 引用的表单“{formId}”不存在（forms 文件夹中没有此编号的表单）");
         }
 
         foreach (var (formId, articleId, file, node) in articleReferences)
         {
-            if (book.FindArticle(articleId) is null)
+            if (book.FindArticle(articleId) is null && !failedArticleIds.Contains(articleId))
                 file.Error(node, "article-not-found", $"表单 {formId} 所属的文章“{articleId}”不存在");
         }
     }

@@ -48,6 +48,9 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
     /// <summary>Each form's article id with the node that named it, for the cross-reference check.</summary>
     internal List<(string FormId, string ArticleId, YamlFile File, YamlNode Node)> ArticleReferences { get; } = [];
 
+    /// <summary>Ids (from file names, or the id key when it was read) of forms that did not load.</summary>
+    internal HashSet<string> FailedIds { get; } = [];
+
     internal ImmutableArray<Form> ReadAll()
     {
         var directory = System.IO.Path.Combine(root, BookLoader.FormsFolder);
@@ -58,7 +61,12 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
         {
             var path = System.IO.Path.GetRelativePath(root, fullPath).Replace('\\', '/');
             var (form, file, map) = ReadSource(path, File.ReadAllText(fullPath), diagnostics);
-            if (form is null) continue;
+            if (form is null)
+            {
+                FailedIds.Add(System.IO.Path.GetFileNameWithoutExtension(path));
+                if (map?.String("id") is { } id) FailedIds.Add(id);
+                continue;
+            }
             if (seen.TryGetValue(form.Id, out var first))
             {
                 file.Error(map!.Get("id")!, "duplicate-id", $"表单编号“{form.Id}”与 {first} 重复");
@@ -96,10 +104,14 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
         if (id is not null && !ArticleReader.IsId(id))
             file.Error(map.Get("id")!, "invalid-id", $"表单编号“{id}”只能由字母、数字和“-”组成");
 
-        var fields = ReadFields(file, map.Sequence("fields", required: true), "字段", allowTable: true);
+        var fieldNodes = map.Sequence("fields", required: true);
+        var fields = ReadFields(file, fieldNodes, "字段", allowTable: true);
+        var declared = fieldNodes.OfType<YamlMappingNode>()
+            .Select(n => n.Children.TryGetValue(new YamlScalarNode("id"), out var v) ? (v as YamlScalarNode)?.Value : null)
+            .OfType<string>().ToHashSet();
         var form = new Form(id ?? "", title ?? "", version ?? "", article ?? "", period ?? RecordPeriod.Event, layout,
             fields, [], path);
-        var rules = map.Sequence("rules").Select(n => ReadRule(file, n, form)).OfType<Rule>();
+        var rules = map.Sequence("rules").Select(n => ReadRule(file, n, form, declared)).OfType<Rule>();
         form = form with { Rules = [.. rules] };
         var complete = id is not null && title is not null && version is not null && article is not null && period is not null;
         return (complete ? form : null, file, map);
@@ -194,7 +206,8 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
         }
     }
 
-    private static Rule? ReadRule(YamlFile file, YamlNode node, Form form)
+    /// <param name="declared">Every field id written in the form, including fields that failed to load.</param>
+    private static Rule? ReadRule(YamlFile file, YamlNode node, Form form, HashSet<string> declared)
     {
         var map = file.Map(node, "规则", ["check", "when", "require", "message"]);
         if (map is null) return null;
@@ -203,15 +216,15 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
         {
             if (map.Has("when") || map.Has("require"))
                 file.Error(map.Node, "invalid-rule", "一条规则只能是“check”或“when + require”其中一种");
-            var check = ParseExpression(file, map, "check", form);
+            var check = ParseExpression(file, map, "check", form, declared);
             if (message is null) map.Missing("message");
             return check is null || message is null ? null : new CheckRule(Source(map, "check"), message, check);
         }
         if (map.Has("when"))
         {
-            var when = ParseExpression(file, map, "when", form);
+            var when = ParseExpression(file, map, "when", form, declared);
             var require = map.Strings("require", required: true);
-            foreach (var (field, fieldNode) in require.Where(r => form.FindField(r.Value) is null))
+            foreach (var (field, fieldNode) in require.Where(r => !declared.Contains(r.Value)))
                 file.Error(fieldNode, "rule-unknown-field", $"规则要求填写的字段“{field}”在表单中不存在");
             return when is null || require.Count == 0
                 ? null
@@ -223,7 +236,7 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
 
     private static string Source(YamlMap map, string key) => ((YamlScalarNode)map.Get(key)!).Value!;
 
-    private static Expression? ParseExpression(YamlFile file, YamlMap map, string key, Form form)
+    private static Expression? ParseExpression(YamlFile file, YamlMap map, string key, Form form, HashSet<string> declared)
     {
         var text = map.String(key, required: true);
         if (text is null) return null;
@@ -234,12 +247,14 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
         try
         {
             var expression = ExpressionParser.Parse(node.Value!);
-            var unknown = expression.FieldRefs().FirstOrDefault(f => form.FindField(f.Name) is null);
+            var unknown = expression.FieldRefs().FirstOrDefault(f => !declared.Contains(f.Name));
             if (unknown is not null)
             {
                 file.Error(line, start + unknown.Column - 1, "rule-unknown-field", $"规则中的字段“{unknown.Name}”在表单中不存在");
                 return null;
             }
+            // A field that is declared but failed to load has its own error; the rule is not checked further.
+            if (expression.FieldRefs().Any(f => form.FindField(f.Name) is null)) return null;
             RuleTypeChecker.Check(expression, form, mustBeBoolean: true);
             return expression;
         }

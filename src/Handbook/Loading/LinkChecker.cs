@@ -10,7 +10,8 @@ namespace Handbook.Loading;
 /// Checks every relative link and image in the articles: the file must be an article of the handbook
 /// (or, for images, a file under the handbook folder) and a #anchor must be a heading of that article.
 /// </summary>
-internal sealed class LinkChecker(Book book, List<Diagnostic> diagnostics)
+/// <param name="failedPaths">Article files that exist but did not load: links to them are not checked.</param>
+internal sealed class LinkChecker(Book book, IReadOnlySet<string> failedPaths, List<Diagnostic> diagnostics)
 {
     private readonly Dictionary<string, MarkdownDocument> _documents = book.Articles
         .DistinctBy(a => a.Path)
@@ -32,6 +33,7 @@ internal sealed class LinkChecker(Book book, List<Diagnostic> diagnostics)
                         Report(article, link, "broken-link", $"图片“{url}”指向的文件不存在");
                     continue;
                 }
+                if (failedPaths.Contains(target)) continue;
                 if (!anchors.TryGetValue(target, out var ids))
                 {
                     Report(article, link, "broken-link", $"链接“{url}”指向的文章不存在");

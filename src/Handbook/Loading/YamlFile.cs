@@ -60,7 +60,8 @@ internal sealed class YamlFile(string path, List<Diagnostic> diagnostics, int li
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (keys.Contains(name)) continue;
-            var suggestion = keys.FirstOrDefault(k => EditDistance(k, name) <= 2);
+            var suggestion = keys.Select(k => (Key: k, Distance: EditDistance(k, name)))
+                .Where(k => k.Distance <= 2).OrderBy(k => k.Distance).Select(k => k.Key).FirstOrDefault();
             Error(key, "unknown-key", $"{what}中有未知的键“{name}”" +
                 (suggestion is null ? $"，可用的键：{string.Join("、", keys)}" : $"，是否应为“{suggestion}”？"));
         }

@@ -15,7 +15,7 @@ public static class RuleTypeChecker
     {
         var type = TypeOf(expression, form);
         if (mustBeBoolean && type != T.Bool)
-            throw new RuleException("规则的结果应是“成立/不成立”的条件，例如 present <= expected", expression.Column, isTypeError: true);
+            throw new RuleException("规则的结果应是“成立/不成立”的条件，例如 present <= expected", 1, isTypeError: true);
     }
 
     private static T TypeOf(Expression e, Form form) => e switch

@@ -18,30 +18,31 @@ internal static class BuildCommand
         only.AcceptOnlyFromAmong([.. Outputs.All.Select(o => o.Name)]);
         var command = new Command("build", "生成网站和全部下载文件") { source, output, templates, year, only };
         command.SetAction(result => Run(result.GetValue(source)!, result.GetValue(output)!, result.GetValue(templates)!,
-            result.GetValue(year), result.GetValue(only) ?? []));
+            result.GetValue(year), result.GetValue(only) ?? [], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(DirectoryInfo source, DirectoryInfo output, DirectoryInfo templates, int year, string[] only)
+    private static int Run(DirectoryInfo source, DirectoryInfo output, DirectoryInfo templates, int year, string[] only,
+        TextWriter console, TextWriter error)
     {
         var stopwatch = Stopwatch.StartNew();
         var load = BookLoader.Load(source.FullName);
         foreach (var d in load.Diagnostics)
-            Console.Error.WriteLine(d with { Path = Path.Combine(source.ToString(), d.Path).Replace('\\', '/') });
+            error.WriteLine(d with { Path = Path.Combine(source.ToString(), d.Path).Replace('\\', '/') });
         if (load.HasErrors || load.Book is null)
         {
-            Console.Error.WriteLine("手册有错误，未生成任何文件。请先修正以上问题（可用 publisher check 查看）。");
+            error.WriteLine("手册有错误，未生成任何文件。请先修正以上问题（可用 publisher check 查看）。");
             return 1;
         }
         if (!templates.Exists)
         {
-            Console.Error.WriteLine($"错误：找不到模板文件夹“{templates}”。");
+            error.WriteLine($"错误：找不到模板文件夹“{templates}”。");
             return 2;
         }
 
         var book = load.Book;
         var selected = Outputs.All.Where(o => only.Length == 0 || only.Contains(o.Name)).ToList();
-        Console.WriteLine($"已载入手册：{book.Parts.Length} 篇，{book.Articles.Count()} 篇文章，{book.Forms.Length} 张表单。");
+        console.WriteLine($"已载入手册：{book.Parts.Length} 篇，{book.Articles.Count()} 篇文章，{book.Forms.Length} 张表单。");
         try
         {
             StagedBuild.Run(output.FullName, keepExisting: only.Length > 0, staging =>
@@ -51,17 +52,17 @@ internal static class BuildCommand
                 {
                     var step = Stopwatch.StartNew();
                     writer.Write(book, context);
-                    Console.WriteLine($"  {writer.Name}：{step.Elapsed.TotalSeconds:F1} 秒");
+                    console.WriteLine($"  {writer.Name}：{step.Elapsed.TotalSeconds:F1} 秒");
                 }
             });
         }
         catch (BuildException e)
         {
-            Console.Error.WriteLine(e.Message);
-            Console.Error.WriteLine("生成失败，未改动输出文件夹。");
+            error.WriteLine(e.Message);
+            error.WriteLine("生成失败，未改动输出文件夹。");
             return 1;
         }
-        Console.WriteLine($"已生成到 {output.FullName}（{stopwatch.Elapsed.TotalSeconds:F1} 秒）。");
+        console.WriteLine($"已生成到 {output.FullName}（{stopwatch.Elapsed.TotalSeconds:F1} 秒）。");
         return 0;
     }
 }

@@ -15,11 +15,12 @@ internal static class CheckCommand
         format.AcceptOnlyFromAmong("text", "json");
         var baseRef = new Option<string?>("--base") { Description = "与此 git 版本比较表单字段，字段变了而版本号未变则报错" };
         var command = new Command("check", "检查手册源文件：YAML、前置信息、表单定义、规则、链接和锚点") { source, format, baseRef };
-        command.SetAction(result => Run(result.GetValue(source)!, result.GetValue(format)!, result.GetValue(baseRef)));
+        command.SetAction(result => Run(result.GetValue(source)!, result.GetValue(format)!, result.GetValue(baseRef),
+            result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(DirectoryInfo source, string format, string? baseRef)
+    private static int Run(DirectoryInfo source, string format, string? baseRef, TextWriter output, TextWriter error)
     {
         var load = BookLoader.Load(source.FullName);
         var diagnostics = load.Diagnostics.ToList();
@@ -28,7 +29,7 @@ internal static class CheckCommand
             var versions = FormVersionCheck.Run(load.Book, baseRef);
             if (versions.Failure is not null)
             {
-                Console.Error.WriteLine(versions.Failure);
+                error.WriteLine(versions.Failure);
                 return 2;
             }
             diagnostics.AddRange(versions.Diagnostics);
@@ -58,14 +59,14 @@ internal static class CheckCommand
                     d.Message,
                 }),
             };
-            Console.WriteLine(JsonSerializer.Serialize(report, options));
+            output.WriteLine(JsonSerializer.Serialize(report, options));
         }
         else
         {
             foreach (var d in diagnostics)
-                Console.WriteLine(d with { Path = Path.Combine(source.ToString(), d.Path).Replace('\\', '/') });
+                output.WriteLine(d with { Path = Path.Combine(source.ToString(), d.Path).Replace('\\', '/') });
             var book = load.Book;
-            Console.WriteLine(errors == 0
+            output.WriteLine(errors == 0
                 ? $"检查通过：{book!.Parts.Length} 篇，{book.Articles.Count()} 篇文章，{book.Forms.Length} 张表单。"
                 : $"发现 {errors} 个错误，{diagnostics.Count - errors} 个警告。");
         }
