@@ -60,7 +60,9 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         page["Id"] = article.Id;
         page["Part"] = new { part.Title, Url = SiteUrls.Part(part) };
         page["Owner"] = article.Owner;
-        page["Schedule"] = article.Schedule.Select(s => new { When = ScheduleText.Describe(s), s.Task, s.By }).ToList();
+        page["Schedule"] = article.Schedule
+            .Select(s => new { When = ScheduleText.Describe(s), s.Task, By = s.By == article.Owner ? null : s.By }) // the owner is shown above
+            .ToList();
         page["Forms"] = article.Forms.Select(book.FindForm).OfType<Form>().Select(FormModel).ToList();
         page["Scoring"] = article.Scoring.Select(s => new { s.Item, Points = Number(s.Points), s.Deduct }).ToList();
         page["Points"] = Number(article.Scoring.Sum(s => s.Points));
