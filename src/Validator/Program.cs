@@ -1,1 +1,7 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Text;
+using Handbook.Validator.Commands;
+
+Console.OutputEncoding = Encoding.UTF8;
+
+var root = ValidateCommand.Create();
+return root.Parse(args).Invoke();

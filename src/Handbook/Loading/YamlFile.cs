@@ -56,24 +56,39 @@ internal sealed class YamlFile(string path, List<Diagnostic> diagnostics, int li
             if (node is not null) Error(node, "invalid-value", $"{what}应是“键: 值”形式的映射");
             return null;
         }
+        var suggested = new HashSet<string>();
         foreach (var key in mapping.Children.Keys)
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (keys.Contains(name)) continue;
             var suggestion = keys.Select(k => (Key: k, Distance: EditDistance(k, name)))
                 .Where(k => k.Distance <= 2).OrderBy(k => k.Distance).Select(k => k.Key).FirstOrDefault();
+            if (suggestion is not null) suggested.Add(suggestion);
             Error(key, "unknown-key", $"{what}中有未知的键“{name}”" +
                 (suggestion is null ? $"，可用的键：{string.Join("、", keys)}" : $"，是否应为“{suggestion}”？"));
         }
-        return new YamlMap(this, mapping, what);
+        return new YamlMap(this, mapping, what, suggested);
     }
 
-    private static string Translate(string message) =>
-        message.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase)
-            ? $"此处不能出现“键: 值”（值中含冒号时请给整个值加引号）（{message}）"
-            : message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
-                ? $"键重复（{message}）"
-                : message;
+    /// <summary>YamlDotNet's messages, said in the editor's words; the original stays in brackets for searching.</summary>
+    private static readonly (string English, string Chinese)[] Messages =
+    [
+        ("mapping values are not allowed", "此处不能出现“键: 值”，值中含有冒号时请给整个值加引号"),
+        ("found invalid mapping", "此处不能出现“键: 值”，值中含有冒号时请给整个值加引号"),
+        ("did not find expected '-' indicator", "缩进不一致：请检查本行与上一行的缩进，列表项以“- ”开头"),
+        ("did not find expected key", "缩进不一致或缺少键：请检查本行与上一行的缩进"),
+        ("did not find expected ',' or ']'", "方括号列表未闭合：缺少“]”或“,”"),
+        ("did not find expected ',' or '}'", "花括号映射未闭合：缺少“}”或“,”"),
+        ("found unexpected end of stream", "文件意外结束：引号或括号未闭合"),
+        ("cannot start any token", "出现了不能作为开头的字符（如制表符、@ 或 `）：请用空格缩进，或给值加引号"),
+        ("Duplicate key", "同一层中键重复"),
+    ];
+
+    private static string Translate(string message)
+    {
+        var known = Messages.FirstOrDefault(m => message.Contains(m.English, StringComparison.OrdinalIgnoreCase));
+        return known.Chinese is null ? message : $"{known.Chinese}（{message}）";
+    }
 
     private static int EditDistance(string a, string b)
     {
@@ -94,7 +109,8 @@ internal sealed class YamlFile(string path, List<Diagnostic> diagnostics, int li
 }
 
 /// <summary>Typed access to the keys of one mapping; every wrong or missing value becomes a diagnostic.</summary>
-internal sealed class YamlMap(YamlFile file, YamlMappingNode node, string what)
+/// <param name="misspelt">Keys an unknown key was taken for: their absence is that same slip, reported once.</param>
+internal sealed class YamlMap(YamlFile file, YamlMappingNode node, string what, IReadOnlySet<string> misspelt)
 {
     public YamlMappingNode Node { get; } = node;
 
@@ -106,8 +122,10 @@ internal sealed class YamlMap(YamlFile file, YamlMappingNode node, string what)
     /// <summary>The key's node, for positions.</summary>
     public YamlNode KeyNode(string key) => Node.Children.Keys.First(k => (k as YamlScalarNode)?.Value == key);
 
-    public void Missing(string key, string? code = null) =>
-        file.Error(Node, code ?? "missing-key", $"{what}缺少必填的键“{key}”");
+    public void Missing(string key, string? code = null)
+    {
+        if (!misspelt.Contains(key)) file.Error(Node, code ?? "missing-key", $"{what}缺少必填的键“{key}”");
+    }
 
     public string? String(string key, bool required = false)
     {

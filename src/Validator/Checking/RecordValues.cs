@@ -1,0 +1,39 @@
+namespace Handbook.Validator.Checking;
+
+/// <summary>
+/// The values of one record as the user wrote them, keyed like content-control tags: `field` for a
+/// field, `field.n` for option n of a choices field given as checkboxes, `field.row.column` for a table
+/// cell (row 1-based). Empty values are not stored. Independent of where the values came from (Word,
+/// a spreadsheet row, a web form).
+/// </summary>
+public sealed class RecordValues
+{
+    private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+
+    /// <summary>Sets a value; null or blank text means "not filled in". An existing value is kept.</summary>
+    public void Set(string key, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text)) values.TryAdd(key, text.Trim());
+    }
+
+    public string? Get(string key) => values.GetValueOrDefault(key);
+
+    public bool Contains(string key) => values.ContainsKey(key);
+
+    public IReadOnlyDictionary<string, string> All => values;
+
+    /// <summary>The 1-based numbers of the rows of a table field that have at least one value, in order.</summary>
+    public IReadOnlyList<int> FilledRows(string table)
+    {
+        var prefix = table + ".";
+        var rows = new SortedSet<int>();
+        foreach (var key in values.Keys)
+        {
+            if (!key.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            var rest = key.AsSpan(prefix.Length);
+            var dot = rest.IndexOf('.');
+            if (dot > 0 && int.TryParse(rest[..dot], out var row)) rows.Add(row);
+        }
+        return [.. rows];
+    }
+}

@@ -1,0 +1,225 @@
+using System.Text.RegularExpressions;
+using Handbook.Model;
+using Handbook.Validator.Checking;
+using Handbook.Validator.Findings;
+
+namespace Handbook.Validator.Extraction;
+
+/// <summary>
+/// Turns the controls and tables of a scanned record into the form's values. Controls are matched by tag;
+/// a control whose tag an office suite dropped is matched by where it sits (the label cell beside it, the
+/// column header above it, or its place in the form's field order); a record whose controls were flattened
+/// to plain text is read label cell → value cell. Either recovery is reported as a warning.
+/// </summary>
+public sealed partial class FieldMapper
+{
+    private readonly ScannedDocument document;
+    private readonly Form form;
+    private readonly RecordValues values = new();
+    private readonly Dictionary<string, Field> fieldsByLabel = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, (Field Table, int HeaderRow)> tableFields = [];
+
+    [GeneratedRegex(@"([☒☑☐□])\s*([^☒☑☐□]*)")]
+    private static partial Regex GlyphOptions();
+
+    private FieldMapper(ScannedDocument document, Form form)
+    {
+        this.document = document;
+        this.form = form;
+        foreach (var field in form.Fields.Where(f => f.Type != FieldType.Table))
+            fieldsByLabel.TryAdd(Label(field.Label), field);
+        MatchTables();
+    }
+
+    public static RecordValues Map(ScannedDocument document, Form form, List<Finding> findings)
+    {
+        var mapper = new FieldMapper(document, form);
+        if (document.Controls.Count == 0)
+        {
+            findings.Add(Finding.Warning(Codes.ControlsLost,
+                "文档中的内容控件已被转换为普通文字（可能经其他软件另存），已按表格中的标签读取各项内容，请人工核对"));
+            mapper.ReadFlattened();
+        }
+        else if (mapper.ReadControls() > 0)
+        {
+            findings.Add(Finding.Warning(Codes.TagsLost,
+                "文档中内容控件的标签已丢失（可能经 LibreOffice 或 WPS 另存），已按控件位置和旁边的标签识别各项内容"));
+        }
+        return mapper.values;
+    }
+
+    /// <summary>Reads every control into the values; returns how many had no tag and were matched by position.</summary>
+    private int ReadControls()
+    {
+        var expected = ExpectedKeys();
+        var positional = document.Controls.Count == expected.Count;
+        var perCell = new Dictionary<(int, int, int), int>();
+        var untagged = 0;
+        for (var i = 0; i < document.Controls.Count; i++)
+        {
+            var control = document.Controls[i];
+            string? key;
+            if (control.Tag is { Length: > 0 } tag) key = tag;
+            else
+            {
+                untagged++;
+                var place = (control.Table, control.Row, control.Cell);
+                var inCell = perCell[place] = perCell.GetValueOrDefault(place) + 1;
+                key = Recover(control, inCell) ?? (positional ? expected[i] : null);
+            }
+            if (key is not null && FieldFor(key) is { } field) values.Set(key, ValueOf(control, field, IsCell(key)));
+        }
+        return untagged;
+    }
+
+    /// <summary>The keys of the form's controls in document order, as the default layout writes them.</summary>
+    private List<string> ExpectedKeys()
+    {
+        var keys = new List<string>();
+        foreach (var field in form.Fields)
+        {
+            switch (field.Type)
+            {
+                case FieldType.Table:
+                    for (var row = 1; row <= field.Rows; row++)
+                        keys.AddRange(field.Columns.Select(c => $"{field.Id}.{row}.{c.Id}"));
+                    break;
+                case FieldType.Choices:
+                    keys.AddRange(field.Options.Select((_, n) => $"{field.Id}.{n + 1}"));
+                    break;
+                default:
+                    keys.Add(field.Id);
+                    break;
+            }
+        }
+        return keys;
+    }
+
+    /// <param name="inCell">1-based position of the control among the untagged controls of its cell (the option of a choices field).</param>
+    private string? Recover(ScannedControl control, int inCell)
+    {
+        if (control.Alias is { } alias)
+        {
+            var parts = alias.Split('：', 2);
+            if (fieldsByLabel.TryGetValue(Label(parts[0]), out var byAlias))
+            {
+                if (byAlias.Type != FieldType.Choices) return byAlias.Id;
+                if (parts.Length == 2 && byAlias.Options.IndexOf(parts[1].Trim()) is var n and >= 0) return $"{byAlias.Id}.{n + 1}";
+            }
+        }
+        if (tableFields.TryGetValue(control.Table, out var table) && control.Row > table.HeaderRow)
+            return CellKey(control.Table, control.Row, control.Cell);
+        var label = document.CellText(control.Table, control.Row, control.Cell - 1);
+        if (label is null || !fieldsByLabel.TryGetValue(Label(label), out var field)) return null;
+        return field.Type == FieldType.Choices ? $"{field.Id}.{inCell}" : field.Id;
+    }
+
+    /// <summary>The key of a cell of a table matched to a table field: its row below the header, its column by the header's label.</summary>
+    private string? CellKey(int tableIndex, int row, int cell)
+    {
+        var table = tableFields[tableIndex];
+        var header = document.CellText(tableIndex, table.HeaderRow, cell);
+        var column = header is null ? null : table.Table.Columns.FirstOrDefault(c => Label(c.Label) == Label(header));
+        return column is null ? null : $"{table.Table.Id}.{row - table.HeaderRow}.{column.Id}";
+    }
+
+    private void ReadFlattened()
+    {
+        for (var t = 0; t < document.Tables.Count; t++)
+        {
+            var rows = document.Tables[t];
+            if (tableFields.TryGetValue(t, out var table))
+            {
+                for (var r = table.HeaderRow + 1; r < rows.Count; r++)
+                    for (var c = 0; c < rows[r].Count; c++)
+                        if (CellKey(t, r, c) is { } key) values.Set(key, FlatValue(FieldFor(key)!, key, rows[r][c]));
+                continue;
+            }
+            foreach (var cells in rows)
+            {
+                for (var c = 0; c + 1 < cells.Count; c++)
+                {
+                    if (!fieldsByLabel.TryGetValue(Label(cells[c]), out var field)) continue;
+                    SetFlat(field, cells[c + 1]);
+                    c++;
+                }
+            }
+        }
+    }
+
+    private void SetFlat(Field field, string text)
+    {
+        if (field.Type != FieldType.Choices)
+        {
+            values.Set(field.Id, FlatValue(field, field.Id, text));
+            return;
+        }
+        foreach (Match m in GlyphOptions().Matches(text))
+        {
+            var n = field.Options.IndexOf(m.Groups[2].Value.Trim());
+            if (n >= 0) values.Set($"{field.Id}.{n + 1}", m.Groups[1].Value is "☒" or "☑" ? "1" : "0");
+        }
+    }
+
+    private static string? FlatValue(Field field, string key, string text)
+    {
+        if (IsHelp(field, text)) return null;
+        if (field.Type == FieldType.Checkbox)
+            return text.Contains('☒') || text.Contains('☑') ? "1" : text.Contains('☐') || text.Contains('□') ? (IsCell(key) ? null : "0") : text;
+        return text;
+    }
+
+    private static bool IsCell(string key) => key.Count(c => c == '.') == 2;
+
+    /// <param name="inTable">An unchecked box in a table row says nothing: it must not make an empty row count as filled.</param>
+    private static string? ValueOf(ScannedControl control, Field field, bool inTable)
+    {
+        if (control.ShowingPlaceholder) return null;
+        if (control.Kind == ControlKind.Checkbox)
+            return control.Checked switch { true => "1", false => inTable ? null : "0", null => control.Text };
+        if (control.Kind == ControlKind.Date && control.DateValue is { Length: >= 10 } date) return date[..10];
+        return IsHelp(field, control.Text) ? null : control.Text;
+    }
+
+    /// <summary>Text equal to the field's help is the placeholder left in place (its flag lost on the way).</summary>
+    private static bool IsHelp(Field field, string text) =>
+        field.Help is { } help && Label(help) == Label(text);
+
+    /// <summary>The field a key names: a field, an option of a choices field (`f.n`), or a table column (`f.row.column`).</summary>
+    private Field? FieldFor(string key)
+    {
+        var parts = key.Split('.');
+        var field = form.FindField(parts[0]);
+        if (field is null) return null;
+        return parts.Length switch
+        {
+            1 when field.Type != FieldType.Table => field,
+            2 when field.Type == FieldType.Choices && int.TryParse(parts[1], out var n) && n >= 1 && n <= field.Options.Length => field,
+            3 when field.Type == FieldType.Table && int.TryParse(parts[1], out var row) && row >= 1 =>
+                field.Columns.FirstOrDefault(c => c.Id == parts[2]),
+            _ => null,
+        };
+    }
+
+    /// <summary>Pairs the document's tables with the form's table fields by their header rows, in order.</summary>
+    private void MatchTables()
+    {
+        var unmatched = form.Fields.Where(f => f.Type == FieldType.Table).ToList();
+        for (var t = 0; t < document.Tables.Count && unmatched.Count > 0; t++)
+        {
+            var rows = document.Tables[t];
+            for (var r = 0; r < Math.Min(rows.Count, 3); r++)
+            {
+                var header = rows[r].Select(Label).ToHashSet();
+                var field = unmatched.FirstOrDefault(f => f.Columns.All(c => header.Contains(Label(c.Label))));
+                if (field is null) continue;
+                tableFields[t] = (field, r);
+                unmatched.Remove(field);
+                break;
+            }
+        }
+    }
+
+    /// <summary>A label as compared: no spaces, no required-marks or trailing colon.</summary>
+    private static string Label(string text) => ValueParser.Normalize(text).Trim('*', '＊', '：', ':');
+}

@@ -1,0 +1,41 @@
+namespace Handbook.Validator.Findings;
+
+/// <summary>The stable finding codes (DESIGN §6): the JSON report and the tests name them.</summary>
+public static class Codes
+{
+    // Opening the file safely.
+    public const string EmptyFile = "empty-file";
+    public const string NotADocx = "not-a-docx";
+    public const string LegacyDoc = "legacy-doc-format";
+    public const string Encrypted = "encrypted";
+    public const string TooLarge = "too-large";
+    public const string CorruptPackage = "corrupt-package";
+    public const string ZipBomb = "zip-bomb";
+    public const string PartTooLarge = "part-too-large";
+    public const string DtdProhibited = "dtd-prohibited";
+    public const string MacrosPresent = "macros-present";
+    public const string ExternalRelationship = "external-relationship";
+    public const string NoMainDocument = "no-main-document";
+    public const string Unreadable = "unreadable";
+
+    // Identifying the form.
+    public const string UnknownForm = "unknown-form";
+    public const string OutdatedFormVersion = "outdated-form-version";
+    public const string FormVersionUnknown = "form-version-unknown";
+
+    // Extraction.
+    public const string TagsLost = "tags-lost";
+    public const string ControlsLost = "controls-lost";
+
+    // Checking values.
+    public const string RequiredMissing = "required-missing";
+    public const string TypeInvalid = "type-invalid";
+    public const string OutOfRange = "out-of-range";
+    public const string TooShort = "too-short";
+    public const string TooLong = "too-long";
+    public const string PatternMismatch = "pattern-mismatch";
+    public const string OptionInvalid = "option-invalid";
+    public const string CountOutOfRange = "count-out-of-range";
+    public const string TooFewRows = "too-few-rows";
+    public const string RuleFailed = "rule-failed";
+}

@@ -1,0 +1,218 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using Handbook.Validator.Findings;
+
+namespace Handbook.Validator.Packaging;
+
+/// <summary>
+/// A .docx package opened read-only from memory after its zip directory passed the caps. Parts are read
+/// only through <see cref="OpenXml"/>: streamed, size-bounded, with DTDs prohibited.
+/// </summary>
+public sealed class SafePackage : IDisposable
+{
+    private const string RelationshipsNs = "http://schemas.openxmlformats.org/package/2006/relationships";
+    private const string OfficeDocumentType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+    private const string HyperlinkType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
+    private const string CustomPropertiesType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties";
+
+    private readonly ZipArchive archive;
+    private readonly Dictionary<string, ZipArchiveEntry> entries;
+    private readonly PackageLimits limits;
+
+    private SafePackage(ZipArchive archive, Dictionary<string, ZipArchiveEntry> entries, PackageLimits limits)
+    {
+        this.archive = archive;
+        this.entries = entries;
+        this.limits = limits;
+    }
+
+    /// <summary>The main document part (word/document.xml in every package seen so far).</summary>
+    public string MainPart { get; private set; } = "";
+
+    /// <summary>The custom properties part, when the package has one.</summary>
+    public string? CustomPropertiesPart { get; private set; }
+
+    /// <summary>
+    /// Opens the package, or throws <see cref="PackageException"/> naming why it cannot be read.
+    /// Problems that do not stop reading (macros, external relationships) are added to <paramref name="findings"/>.
+    /// </summary>
+    public static SafePackage Open(byte[] data, PackageLimits limits, List<Finding> findings)
+    {
+        if (data.LongLength > limits.MaxFileBytes) throw new PackageException(TooLarge(data.LongLength, limits));
+        if (FileSignature.Refuse(data) is { } refused) throw new PackageException(refused);
+
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(new MemoryStream(data, writable: false), ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException)
+        {
+            throw new PackageException(Finding.Error(Codes.CorruptPackage,
+                "文件已损坏或不完整（压缩包目录缺失，可能下载或复制时被截断），请重新提交"));
+        }
+
+        try
+        {
+            var package = new SafePackage(archive, CheckDirectory(archive, limits), limits);
+            package.ReadStructure(findings);
+            return package;
+        }
+        catch
+        {
+            archive.Dispose();
+            throw;
+        }
+    }
+
+    public static Finding TooLarge(long bytes, PackageLimits limits) => Finding.Error(Codes.TooLarge,
+        $"文件过大（{bytes / 1024.0 / 1024.0:0.#} MB），超过 {limits.MaxFileBytes / 1024 / 1024} MB 的上限；请删去嵌入的大图片或视频后重新提交");
+
+    private static Dictionary<string, ZipArchiveEntry> CheckDirectory(ZipArchive archive, PackageLimits limits)
+    {
+        ZipBombIf(archive.Entries.Count > limits.MaxEntries, $"压缩包内有 {archive.Entries.Count} 个条目，超过 {limits.MaxEntries} 的上限");
+        var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.OrdinalIgnoreCase);
+        long total = 0;
+        foreach (var entry in archive.Entries)
+        {
+            total += entry.Length;
+            ZipBombIf(total > limits.MaxTotalBytes, "解压后的总大小超过上限");
+            ZipBombIf(entry.Length >= limits.RatioFloorBytes && entry.Length > (long)limits.MaxRatio * Math.Max(1, entry.CompressedLength),
+                $"条目“{entry.FullName}”的压缩比异常（{entry.CompressedLength} 字节解压为 {entry.Length} 字节）");
+            entries.TryAdd(entry.FullName.TrimStart('/'), entry);
+        }
+        return entries;
+    }
+
+    private static void ZipBombIf(bool condition, string detail)
+    {
+        if (condition)
+            throw new PackageException(Finding.Error(Codes.ZipBomb, $"文件疑似“压缩炸弹”，拒绝解压：{detail}"));
+    }
+
+    private void ReadStructure(List<Finding> findings)
+    {
+        if (!entries.ContainsKey("[Content_Types].xml") || !entries.ContainsKey("_rels/.rels"))
+            throw new PackageException(Finding.Error(Codes.NoMainDocument,
+                "压缩包中没有 Word 文档结构（缺少 [Content_Types].xml 或 _rels/.rels），不是 .docx 文件"));
+
+        foreach (var (type, target, _) in Relationships("_rels/.rels"))
+        {
+            if (type == OfficeDocumentType && MainPart == "") MainPart = target.TrimStart('/');
+            if (type == CustomPropertiesType) CustomPropertiesPart = target.TrimStart('/');
+        }
+        if (MainPart == "" || !entries.ContainsKey(MainPart))
+            throw new PackageException(Finding.Error(Codes.NoMainDocument,
+                "压缩包中没有 Word 正文部分（word/document.xml），不是完整的 .docx 文件"));
+        if (CustomPropertiesPart is not null && !entries.ContainsKey(CustomPropertiesPart)) CustomPropertiesPart = null;
+
+        if (HasMacros())
+            findings.Add(Finding.Error(Codes.MacrosPresent,
+                "文档含有宏（.docm / vbaProject），存在安全风险；请另存为不含宏的 Word 文档（.docx）后重新提交"));
+
+        foreach (var name in entries.Keys.Where(n => n.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
+        {
+            foreach (var (type, target, external) in Relationships(name))
+            {
+                if (!external || type == HyperlinkType) continue;
+                var kind = type[(type.LastIndexOf('/') + 1)..];
+                findings.Add(Finding.Error(Codes.ExternalRelationship,
+                    $"文档引用了外部资源（{kind}：{target}），打开时可能连接外部地址；请删除该引用（如“附加模板”）后重新提交"));
+            }
+        }
+    }
+
+    private bool HasMacros() =>
+        entries.Keys.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase))
+        || ReadXml("[Content_Types].xml", reader =>
+        {
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element
+                    && reader.GetAttribute("ContentType") is { } type
+                    && type.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
+        });
+
+    private List<(string Type, string Target, bool External)> Relationships(string part) => ReadXml(part, reader =>
+    {
+        var list = new List<(string, string, bool)>();
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "Relationship" || reader.NamespaceURI != RelationshipsNs) continue;
+            var external = string.Equals(reader.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase);
+            list.Add((reader.GetAttribute("Type") ?? "", reader.GetAttribute("Target") ?? "", external));
+        }
+        return list;
+    });
+
+    /// <summary>
+    /// Reads one XML part with a streaming reader. Throws <see cref="PackageException"/> when the part is
+    /// over its cap, expands beyond what its header declared, carries a DTD, or is not well-formed XML.
+    /// </summary>
+    public T ReadXml<T>(string part, Func<XmlReader, T> read)
+    {
+        try
+        {
+            using var reader = OpenXml(part);
+            return read(reader);
+        }
+        catch (XmlException e)
+        {
+            throw new PackageException(HasDoctype(part)
+                ? Finding.Error(Codes.DtdProhibited, $"文档部件“{part}”含有 DTD 或实体声明（可能是 XXE 攻击），拒绝解析")
+                : Finding.Error(Codes.CorruptPackage, $"文件已损坏：部件“{part}”第 {e.LineNumber} 行第 {e.LinePosition} 列不是合法的 XML"));
+        }
+        catch (InvalidDataException)
+        {
+            throw new PackageException(Finding.Error(Codes.CorruptPackage, $"文件已损坏：部件“{part}”无法解压，请重新提交"));
+        }
+    }
+
+    private XmlReader OpenXml(string part)
+    {
+        if (!entries.TryGetValue(part, out var entry))
+            throw new PackageException(Finding.Error(Codes.CorruptPackage, $"文档缺少部件“{part}”"));
+        if (entry.Length > limits.MaxPartBytes)
+            throw new PackageException(PartTooLarge(part, entry.Length));
+        var budget = entry.Length;
+        var bounded = new BoundedReadStream(entry.Open(), budget,
+            () => Finding.Error(Codes.ZipBomb, $"文件疑似“压缩炸弹”，拒绝解压：部件“{part}”解压后的大小超过其声明的 {budget} 字节"));
+        return XmlReader.Create(bounded, Settings(limits.MaxPartBytes));
+    }
+
+    private Finding PartTooLarge(string part, long bytes) => Finding.Error(Codes.PartTooLarge,
+        $"文档部件“{part}”解压后有 {bytes / 1024.0 / 1024.0:0.#} MB，超过 {limits.MaxPartBytes / 1024 / 1024} MB 的上限，拒绝读取");
+
+    /// <summary>Whether a part's text starts with a DTD; asked only after the reader refused it.</summary>
+    private bool HasDoctype(string part)
+    {
+        try
+        {
+            using var stream = entries[part].Open();
+            var head = new byte[4096];
+            var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            var text = Encoding.UTF8.GetString(head, 0, n) + Encoding.Unicode.GetString(head, 0, n & ~1);
+            return text.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) || text.Contains("<!ENTITY", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    private static XmlReaderSettings Settings(long maxChars) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = maxChars,
+        MaxCharactersFromEntities = 0,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = true,
+    };
+
+    public void Dispose() => archive.Dispose();
+}

@@ -1,0 +1,55 @@
+using Handbook.Model;
+using Handbook.Validator.Checking;
+using Handbook.Validator.Extraction;
+using Handbook.Validator.Findings;
+using Handbook.Validator.Packaging;
+
+namespace Handbook.Validator;
+
+/// <summary>
+/// Validates one submitted record: opens it safely, identifies its form, extracts its values and checks
+/// them. Never throws for anything in the file; every problem is a finding. Thread-safe.
+/// </summary>
+public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOnly> today)
+{
+    public RecordValidator(Book book) : this(book, PackageLimits.Default, () => DateOnly.FromDateTime(DateTime.Now)) { }
+
+    public PackageLimits Limits => limits;
+
+    public FileReport Validate(string path, byte[] data)
+    {
+        var findings = new List<Finding>();
+        FormRef? formRef = null;
+        try
+        {
+            using var package = SafePackage.Open(data, limits, findings);
+            var properties = package.CustomPropertiesPart is { } custom
+                ? package.ReadXml(custom, CustomProperties.Read)
+                : new Dictionary<string, string>();
+            var document = package.ReadXml(package.MainPart, DocumentScanner.Scan);
+            var identity = FormIdentifier.Identify(properties, document, book.Forms);
+            if (identity.Id is not null) formRef = new FormRef(identity.Id, identity.Version);
+            var form = identity.Id is null ? null : book.FindForm(identity.Id);
+            if (form is null)
+            {
+                findings.Add(Finding.Error(Codes.UnknownForm, identity.Id is null
+                    ? "无法识别表单：文档属性和正文中都没有表单编号，标题也不是本手册中的表单；请使用手册网站下载的表单填写"
+                    : $"表单编号“{identity.Id}”不是本手册中的表单；请使用手册网站下载的表单填写"));
+                return new FileReport(path, formRef, findings);
+            }
+            if (identity.Version is null)
+                findings.Add(Finding.Warning(Codes.FormVersionUnknown,
+                    $"无法确定表单版本（文档属性和“表单编号／版本”一行都已缺失），按现行版本 {form.Version} 检查"));
+            else if (identity.Version != form.Version)
+                findings.Add(Finding.Error(Codes.OutdatedFormVersion,
+                    $"表单“{form.Title}”的版本 {identity.Version} 不是现行版本 {form.Version}；请下载现行表单重新填写"));
+            var values = FieldMapper.Map(document, form, findings);
+            findings.AddRange(new ValueChecker(today()).Check(form, values));
+        }
+        catch (PackageException e)
+        {
+            findings.Add(e.Finding);
+        }
+        return new FileReport(path, formRef, findings);
+    }
+}

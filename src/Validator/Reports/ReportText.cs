@@ -1,0 +1,25 @@
+using Handbook.Model;
+using Handbook.Validator.Findings;
+
+namespace Handbook.Validator.Reports;
+
+/// <summary>Wording shared by the human-readable reports.</summary>
+internal static class ReportText
+{
+    public static string Severity(Finding f) => f.IsError ? "错误" : "警告";
+
+    public static string Form(FileReport file, Book book)
+    {
+        if (file.Form is null) return "表单未识别";
+        var title = book.FindForm(file.Form.Id)?.Title;
+        var version = file.Form.Version is null ? "" : $"（版本 {file.Form.Version}）";
+        return title is null ? $"{file.Form.Id}{version}" : $"{file.Form.Id} {title}{version}";
+    }
+
+    public static string Verdict(FileReport file) => file.Valid ? "合格" : "不合格";
+
+    public static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.##");
+
+    /// <summary>Errors before warnings; within each, the order they were found (the form's field order).</summary>
+    public static IEnumerable<Finding> Ordered(FileReport file) => file.Findings.OrderBy(f => f.IsError ? 0 : 1);
+}

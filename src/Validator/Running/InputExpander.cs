@@ -1,0 +1,69 @@
+using System.IO.Compression;
+using Handbook.Validator.Packaging;
+
+namespace Handbook.Validator.Running;
+
+/// <summary>
+/// Turns the paths a reviewer gives into records: files as they are, folders recursively (office lock
+/// files and hidden files skipped), .zip archives entry by entry. Archives stay open until disposed.
+/// </summary>
+public sealed class InputExpander : IDisposable
+{
+    private readonly List<ZipArchive> archives = [];
+
+    /// <exception cref="FileNotFoundException">A path that does not exist: the run cannot proceed.</exception>
+    /// <exception cref="InvalidDataException">A .zip that cannot be opened or is over the limits.</exception>
+    public List<RecordSource> Expand(IEnumerable<string> paths, PackageLimits limits)
+    {
+        var sources = new List<RecordSource>();
+        foreach (var path in paths)
+        {
+            var shown = path.Replace('\\', '/');
+            if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                    .Where(f => !Skipped(System.IO.Path.GetFileName(f)))
+                    .Order(StringComparer.Ordinal);
+                foreach (var file in files)
+                    AddFile(sources, System.IO.Path.Join(shown, System.IO.Path.GetRelativePath(path, file).Replace('\\', '/')), file, limits);
+            }
+            else if (File.Exists(path)) AddFile(sources, shown, path, limits);
+            else throw new FileNotFoundException($"找不到文件或文件夹“{path}”", path);
+        }
+        return sources;
+    }
+
+    private void AddFile(List<RecordSource> sources, string shown, string file, PackageLimits limits)
+    {
+        if (!file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            sources.Add(new FileSource(shown, file));
+            return;
+        }
+        ZipArchive archive;
+        try
+        {
+            archive = ZipFile.OpenRead(file);
+        }
+        catch (InvalidDataException)
+        {
+            throw new InvalidDataException($"压缩包“{shown}”已损坏，无法打开");
+        }
+        archives.Add(archive);
+        if (archive.Entries.Count > limits.MaxEntries * 50)
+            throw new InvalidDataException($"压缩包“{shown}”内有 {archive.Entries.Count} 个条目，超过上限，拒绝解压");
+        var gate = new object();
+        foreach (var entry in archive.Entries.Where(e => e.Name.Length > 0 && !Skipped(e.Name) && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+            sources.Add(new ZipEntrySource($"{shown}/{entry.FullName}", entry, gate));
+    }
+
+    /// <summary>Files no reviewer means to validate: Word's lock files (~$x.docx), hidden files, OS clutter.</summary>
+    private static bool Skipped(string name) =>
+        name.StartsWith("~$", StringComparison.Ordinal) || name.StartsWith('.')
+        || name.Equals("Thumbs.db", StringComparison.OrdinalIgnoreCase) || name.Equals("desktop.ini", StringComparison.OrdinalIgnoreCase);
+
+    public void Dispose()
+    {
+        foreach (var archive in archives) archive.Dispose();
+    }
+}

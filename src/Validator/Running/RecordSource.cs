@@ -1,0 +1,64 @@
+using System.IO.Compression;
+using Handbook.Validator.Findings;
+using Handbook.Validator.Packaging;
+
+namespace Handbook.Validator.Running;
+
+/// <summary>One record to validate: a file on disk or an entry of a .zip of records.</summary>
+public abstract class RecordSource(string path)
+{
+    /// <summary>The path shown in reports.</summary>
+    public string Path { get; } = path;
+
+    /// <summary>The record's bytes, or a finding when they cannot be read within the limits.</summary>
+    public abstract (byte[]? Data, Finding? Problem) Read(PackageLimits limits);
+}
+
+internal sealed class FileSource(string path, string fullPath) : RecordSource(path)
+{
+    public override (byte[]?, Finding?) Read(PackageLimits limits)
+    {
+        try
+        {
+            var length = new FileInfo(fullPath).Length;
+            if (length > limits.MaxFileBytes) return (null, SafePackage.TooLarge(length, limits));
+            return (File.ReadAllBytes(fullPath), null);
+        }
+        catch (IOException e)
+        {
+            return (null, Finding.Error(Codes.Unreadable, $"无法读取文件：{e.Message}"));
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return (null, Finding.Error(Codes.Unreadable, "无权读取该文件"));
+        }
+    }
+}
+
+/// <summary>An entry of a .zip of records; reads share the archive, one at a time.</summary>
+internal sealed class ZipEntrySource(string path, ZipArchiveEntry entry, object gate) : RecordSource(path)
+{
+    public override (byte[]?, Finding?) Read(PackageLimits limits)
+    {
+        if (entry.Length > limits.MaxFileBytes) return (null, SafePackage.TooLarge(entry.Length, limits));
+        if (entry.Length >= limits.RatioFloorBytes && entry.Length > (long)limits.MaxRatio * Math.Max(1, entry.CompressedLength))
+            return (null, Finding.Error(Codes.ZipBomb, "压缩包中的该文件压缩比异常，疑似“压缩炸弹”，拒绝解压"));
+        try
+        {
+            lock (gate)
+            {
+                using var stream = entry.Open();
+                var data = new byte[entry.Length];
+                stream.ReadExactly(data);
+                // More bytes than the header declared: the header lies.
+                if (stream.ReadByte() >= 0)
+                    return (null, Finding.Error(Codes.ZipBomb, "压缩包中的该文件解压后的大小超过声明，疑似“压缩炸弹”，拒绝解压"));
+                return (data, null);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        {
+            return (null, Finding.Error(Codes.CorruptPackage, "压缩包中的该文件已损坏，无法解压"));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Handbook.Loading;
+using Handbook.Model;
+using Handbook.Validator.Fixtures;
+using Handbook.Validator.Packaging;
+
+namespace Handbook.Validator.Tests;
+
+/// <summary>The default handbook, loaded once, and a validator over it with a fixed "today".</summary>
+public static class TestHandbook
+{
+    public static readonly DateOnly Today = new(2026, 6, 30);
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static Book Book { get; } = BookLoader.Load(Path.Combine(RepositoryRoot, "handbook")).Book!;
+
+    public static RecordValidator Validator { get; } = new(Book, PackageLimits.Default, () => Today);
+
+    public static Form Form(string id) => Book.FindForm(id)!;
+
+    public static byte[] Record(string formId, Action<Dictionary<string, string>>? change = null, RecordStyle? style = null)
+    {
+        var form = Form(formId);
+        var values = SampleValues.Valid(form);
+        change?.Invoke(values);
+        return RecordBuilder.Build(form, values, style);
+    }
+
+    public static FileReport Validate(byte[] data, string path = "record.docx") => Validator.Validate(path, data);
+
+    public static string[] Codes(FileReport report) => [.. report.Findings.Select(f => f.Code)];
+
+    private static string FindRoot()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "Handbook.sln"))) dir = Path.GetDirectoryName(dir)!;
+        return dir;
+    }
+}
