@@ -43,16 +43,26 @@ internal static class BuildCommand
         var book = load.Book;
         var selected = Outputs.All.Where(o => only.Length == 0 || only.Contains(o.Name)).ToList();
         console.WriteLine($"已载入手册：{book.Parts.Length} 篇，{book.Articles.Count()} 篇文章，{book.Forms.Length} 张表单。");
-        StagedBuild.Run(output.FullName, keepExisting: only.Length > 0, staging =>
+        try
         {
-            var context = new BuildContext(staging, templates.FullName, year);
-            foreach (var writer in selected)
+            StagedBuild.Run(output.FullName, keepExisting: only.Length > 0, staging =>
             {
-                var step = Stopwatch.StartNew();
-                writer.Write(book, context);
-                console.WriteLine($"  {writer.Name}：{step.Elapsed.TotalSeconds:F1} 秒");
-            }
-        });
+                var context = new BuildContext(staging, templates.FullName, year);
+                foreach (var writer in selected)
+                {
+                    var step = Stopwatch.StartNew();
+                    writer.Write(book, context);
+                    console.WriteLine($"  {writer.Name}：{step.Elapsed.TotalSeconds:F1} 秒");
+                }
+            });
+        }
+        catch (InvalidDataException e)
+        {
+            // Bad templates or style data: the writers say what and where; nothing was written.
+            error.WriteLine($"错误：{e.Message}");
+            error.WriteLine("未生成任何文件。");
+            return 1;
+        }
         console.WriteLine($"已生成到 {output.FullName}（{stopwatch.Elapsed.TotalSeconds:F1} 秒）。");
         return 0;
     }
