@@ -56,9 +56,10 @@ internal static class BuildCommand
                 }
             });
         }
-        catch (BuildException e)
+        catch (Exception e) when (e is BuildException or InvalidDataException)
         {
-            error.WriteLine(e.Message);
+            // A writer, a template or the style data says what is wrong and where; the output folder was not touched.
+            error.WriteLine(e is BuildException ? e.Message : $"错误：{e.Message}");
             error.WriteLine("生成失败，未改动输出文件夹。");
             return 1;
         }
