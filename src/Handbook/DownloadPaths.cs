@@ -21,4 +21,6 @@ public static class DownloadPaths
     public static string Calendar(int year) => $"{Folder}/工作日历-{year}.ics";
 
     public static string ScoringWorkbook => $"{Folder}/对标自查评分表.xlsx";
+
+    public static string FeedbackWorkbook => $"{Folder}/检查调研情况反馈单.xlsx";
 }

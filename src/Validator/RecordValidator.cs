@@ -16,8 +16,12 @@ public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOn
 
     public PackageLimits Limits => limits;
 
-    public FileReport Validate(string path, byte[] data)
+    public FileReport Validate(string path, byte[] data) => Read(path, data).Report;
+
+    /// <summary>Validates a record and also returns the values read from it (null when none could be read).</summary>
+    public (FileReport Report, RecordValues? Values) Read(string path, byte[] data)
     {
+        RecordValues? values = null;
         var findings = new List<Finding>();
         FormRef? formRef = null;
         try
@@ -35,7 +39,7 @@ public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOn
                 findings.Add(Finding.Error(Codes.UnknownForm, identity.Id is null
                     ? "无法识别表单：文档属性和正文中都没有表单编号，标题也不是本手册中的表单；请使用手册网站下载的表单填写"
                     : $"表单编号“{identity.Id}”不是本手册中的表单；请使用手册网站下载的表单填写"));
-                return new FileReport(path, formRef, findings);
+                return (new FileReport(path, formRef, findings), null);
             }
             if (identity.Version is null)
                 findings.Add(Finding.Warning(Codes.FormVersionUnknown,
@@ -43,13 +47,13 @@ public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOn
             else if (identity.Version != form.Version)
                 findings.Add(Finding.Error(Codes.OutdatedFormVersion,
                     $"表单“{form.Title}”的版本 {identity.Version} 不是现行版本 {form.Version}；请下载现行表单重新填写"));
-            var values = FieldMapper.Map(document, form, findings);
+            values = FieldMapper.Map(document, form, findings);
             findings.AddRange(new ValueChecker(today()).Check(form, values));
         }
         catch (PackageException e)
         {
             findings.Add(e.Finding);
         }
-        return new FileReport(path, formRef, findings);
+        return (new FileReport(path, formRef, findings), values);
     }
 }

@@ -25,6 +25,7 @@ internal static class ValidateCommand
         {
             paths, source, format, output, jobs,
         };
+        root.Subcommands.Add(LedgerCommand.Create());
         root.SetAction(r => Run(r.GetValue(paths)!, r.GetValue(source)!, r.GetValue(format)!, r.GetValue(output), r.GetValue(jobs)));
         return root;
     }

@@ -1,0 +1,122 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Handbook.Model;
+using Markdig;
+
+namespace Handbook.Office.Word;
+
+/// <summary>
+/// The printable handbook: a cover (title, organization, edition), the table of contents, then every
+/// part and article in order with its id, owner and forms; page numbers in the footer.
+/// </summary>
+public static class PrintedHandbook
+{
+    public static byte[] Create(Book book, string templatesDir)
+    {
+        using var package = new WordPackage(StyleSheet.Load(templatesDir));
+        var body = package.Body;
+
+        body.Append(
+            StyledParagraph("Title", book.Info.Title),
+            StyledParagraph("Subtitle", book.Info.Organization),
+            StyledParagraph("Subtitle", book.Info.Edition),
+            new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+        body.Append(Contents(package, book));
+
+        foreach (var part in book.Parts)
+        {
+            var heading = StyledParagraph("Heading1", PartTitle(part));
+            package.AddBookmark(heading, PartKey(part));
+            body.Append(heading);
+            foreach (var article in part.Articles)
+                body.Append(Article(package, book, article));
+        }
+        package.UpdateFieldsOnOpen();
+        package.SetTitle(book.Info.Title);
+        package.SetCustomProperty("HandbookEdition", book.Info.Edition);
+        return package.Finish(numberFirstPage: false);
+    }
+
+    private static IEnumerable<OpenXmlElement> Article(WordPackage package, Book book, Article article)
+    {
+        var converter = new HtmlConverter(package, new ConverterOptions(
+            ImageDir: Path.GetDirectoryName(Path.Combine(book.Root, article.Path)),
+            AnchorScope: article.Id,
+            ResolveLink: href => LinkKey(book, article, href),
+            HeadingOffset: 1));
+        var heading = StyledParagraph("Heading2", ArticleTitle(article));
+        package.AddBookmark(heading, $"{article.Id}#");
+        yield return heading;
+        yield return StyledParagraph("ArticleMeta", $"编号：{article.Id}　责任主体：{article.Owner}　修订日期：{article.Revised:yyyy年M月d日}");
+        var forms = article.Forms.Select(book.FindForm).OfType<Form>().ToList();
+        if (forms.Count > 0)
+            yield return StyledParagraph("ArticleMeta",
+                "使用表单：" + string.Join("；", forms.Select(f => $"{f.Id}《{f.Title}》（{f.Version}版）")));
+        foreach (var block in converter.Convert(Markdown.ToHtml(article.Body, ArticleMarkdown.Pipeline)))
+            yield return block;
+    }
+
+    /// <summary>
+    /// The contents: one entry per part and article, each a link with a page reference field. Not a TOC
+    /// field: LibreOffice shows a TOC field's saved text (every page "1") without updating it, while it
+    /// lays out page references itself; Word updates them when it opens the document.
+    /// </summary>
+    private static IEnumerable<OpenXmlElement> Contents(WordPackage package, Book book)
+    {
+        yield return StyledParagraph("TOCHeading", "目　录");
+        var entries = book.Parts.SelectMany(part =>
+            new[] { (Style: "TOC1", Text: PartTitle(part), Key: PartKey(part)) }
+                .Concat(part.Articles.Select(a => (Style: "TOC2", Text: ArticleTitle(a), Key: $"{a.Id}#")))).ToList();
+        var tab = package.Sheet.TextWidthTwips;
+        foreach (var (style, text, key) in entries)
+        {
+            var bookmark = package.Bookmark(key);
+            var paragraph = new Paragraph(new ParagraphProperties(
+                new ParagraphStyleId { Val = style },
+                new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = tab })));
+            paragraph.Append(new Hyperlink(
+                new Run(new Text(text)),
+                new Run(new TabChar()),
+                FieldChar(FieldCharValues.Begin),
+                Instruction($" PAGEREF {bookmark} \\h "),
+                FieldChar(FieldCharValues.Separate),
+                new Run(new Text("1")),
+                FieldChar(FieldCharValues.End)) { Anchor = bookmark, History = true });
+            yield return paragraph;
+        }
+    }
+
+    /// <summary>The bookmark key a relative link of an article points to: an article, or a heading in one.</summary>
+    private static string? LinkKey(Book book, Article from, string href)
+    {
+        var hash = href.IndexOf('#');
+        var file = hash < 0 ? href : href[..hash];
+        var anchor = hash < 0 ? "" : Uri.UnescapeDataString(href[(hash + 1)..]);
+        var directory = Path.GetDirectoryName(from.Path) ?? "";
+        var path = Path.GetFullPath(Path.Combine("/", directory, Uri.UnescapeDataString(file))).TrimStart('/').Replace('\\', '/');
+        return book.Articles.FirstOrDefault(a => a.Path == path) is { } target ? $"{target.Id}#{anchor}" : null;
+    }
+
+    private static string PartKey(Part part) => $"part:{part.Number}";
+
+    private static string PartTitle(Part part) => $"第{ChineseNumber(part.Number)}篇　{part.Title}";
+
+    private static string ArticleTitle(Article article) => $"{article.Id}　{article.Title}";
+
+    private static Paragraph StyledParagraph(string style, string text) =>
+        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(new Text(text)));
+
+    private static Run FieldChar(FieldCharValues type) => new(new FieldChar { FieldCharType = type });
+
+    private static Run Instruction(string code) => new(new FieldCode(code) { Space = SpaceProcessingModeValues.Preserve });
+
+    /// <summary>1 → 一, 12 → 十二, 20 → 二十 (part numbers).</summary>
+    private static string ChineseNumber(int n)
+    {
+        const string digits = "零一二三四五六七八九";
+        if (n < 10) return digits[n].ToString();
+        if (n < 100) return (n / 10 == 1 ? "" : digits[n / 10].ToString()) + "十" + (n % 10 == 0 ? "" : digits[n % 10].ToString());
+        return n.ToString(CultureInfo.InvariantCulture);
+    }
+}

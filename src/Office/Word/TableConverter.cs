@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Handbook.Office.Word;
+
+/// <summary>
+/// An HTML table as a Word table as wide as the text area: header rows (thead) repeated on each page,
+/// colspan and rowspan as merged cells, column widths from &lt;col width&gt; (percent, mm or relative).
+/// </summary>
+internal sealed partial class TableConverter(WordPackage package)
+{
+    private sealed record Slot(IElement Cell, int Column, int ColSpan, int RowSpan, bool Continues);
+
+    public Table Convert(IElement table, Func<IElement, List<OpenXmlElement>> cellContent)
+    {
+        var rows = table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table).ToList();
+        var layout = Layout(rows);
+        var columns = Math.Max(1, layout.Count == 0 ? 1 : layout.Max(r => r.Count == 0 ? 0 : r.Max(s => s.Column + s.ColSpan)));
+        var widths = ColumnWidths(table, columns, package.Sheet.TextWidthTwips);
+        var result = new Table(Properties(widths.Sum()), new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = new TableRow(RowProperties(rows[r]));
+            foreach (var slot in layout[r].OrderBy(s => s.Column))
+                row.Append(Cell(slot, widths, cellContent));
+            result.Append(row);
+        }
+        return result;
+    }
+
+    /// <summary>Where each cell sits in the grid, with the places covered by a rowspan from above.</summary>
+    private static List<List<Slot>> Layout(List<IElement> rows)
+    {
+        var layout = rows.Select(_ => new List<Slot>()).ToList();
+        var covered = new Dictionary<(int Row, int Column), Slot>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var column = 0;
+            foreach (var cell in rows[r].Children.Where(c => c.LocalName is "td" or "th"))
+            {
+                while (covered.TryGetValue((r, column), out var above))
+                {
+                    layout[r].Add(above with { Continues = true });
+                    column += above.ColSpan;
+                }
+                var colSpan = Math.Max(1, Span(cell, "colspan"));
+                var rowSpan = Math.Clamp(Span(cell, "rowspan"), 1, rows.Count - r);
+                var slot = new Slot(cell, column, colSpan, rowSpan, false);
+                layout[r].Add(slot);
+                for (var below = 1; below < rowSpan; below++) covered[(r + below, column)] = slot;
+                column += colSpan;
+            }
+            while (covered.TryGetValue((r, column), out var rest))
+            {
+                layout[r].Add(rest with { Continues = true });
+                column += rest.ColSpan;
+            }
+        }
+        return layout;
+    }
+
+    private static int Span(IElement cell, string attribute) =>
+        int.TryParse(cell.GetAttribute(attribute), out var span) ? span : 1;
+
+    private TableProperties Properties(int width)
+    {
+        var border = (uint)Math.Round(package.Sheet.Table.Border * 8); // eighths of a point
+        var margin = Units.MmToTwips(package.Sheet.Table.CellMargin);
+        return new TableProperties(
+            new TableWidth { Width = Twips(width), Type = TableWidthUnitValues.Dxa },
+            new TableBorders(
+                new TopBorder { Val = BorderValues.Single, Size = border, Color = "000000" },
+                new LeftBorder { Val = BorderValues.Single, Size = border, Color = "000000" },
+                new BottomBorder { Val = BorderValues.Single, Size = border, Color = "000000" },
+                new RightBorder { Val = BorderValues.Single, Size = border, Color = "000000" },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = border, Color = "000000" },
+                new InsideVerticalBorder { Val = BorderValues.Single, Size = border, Color = "000000" }),
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(
+                new TopMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
+                new TableCellLeftMargin { Width = (short)margin, Type = TableWidthValues.Dxa },
+                new BottomMargin { Width = "28", Type = TableWidthUnitValues.Dxa },
+                new TableCellRightMargin { Width = (short)margin, Type = TableWidthValues.Dxa }),
+            new TableLook { Val = "04A0", FirstRow = true, NoVerticalBand = true });
+    }
+
+    private static TableRowProperties RowProperties(IElement row)
+    {
+        var properties = new TableRowProperties(new CantSplit());
+        if (Height().Match(row.GetAttribute("style") ?? "") is { Success: true } match)
+            properties.Append(new TableRowHeight
+            {
+                Val = (uint)Length(match.Groups[1].Value, match.Groups[2].Value), HeightType = HeightRuleValues.AtLeast,
+            });
+        if (row.ParentElement?.LocalName == "thead") properties.Append(new TableHeader());
+        return properties;
+    }
+
+    private static TableCell Cell(Slot slot, int[] widths, Func<IElement, List<OpenXmlElement>> cellContent)
+    {
+        var width = widths.Skip(slot.Column).Take(slot.ColSpan).Sum();
+        var properties = new TableCellProperties(new TableCellWidth { Width = Twips(width), Type = TableWidthUnitValues.Dxa });
+        if (slot.ColSpan > 1) properties.Append(new GridSpan { Val = slot.ColSpan });
+        if (slot.RowSpan > 1)
+            properties.Append(new VerticalMerge { Val = slot.Continues ? MergedCellValues.Continue : MergedCellValues.Restart });
+        properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+        var cell = new TableCell(properties);
+        if (!slot.Continues) cell.Append(cellContent(slot.Cell));
+        // A cell must end with a paragraph.
+        if (cell.LastChild is not Paragraph) cell.Append(new Paragraph());
+        return cell;
+    }
+
+    /// <summary>Column widths in twips, filling the width: given ones from &lt;col&gt;, the rest share what is left.</summary>
+    private static int[] ColumnWidths(IElement table, int columns, int total)
+    {
+        var given = new double?[columns];
+        var index = 0;
+        foreach (var col in table.QuerySelectorAll("col").Where(c => c.Closest("table") == table))
+        {
+            var span = Math.Max(1, Span(col, "span"));
+            for (var i = 0; i < span && index < columns; i++, index++) given[index] = Width(col, total);
+        }
+        var known = given.Where(w => w is not null).Sum(w => w!.Value);
+        var unknown = given.Count(w => w is null);
+        // Relative or oversized widths are scaled so the table fits the page exactly.
+        var rest = unknown == 0 ? 0 : Math.Max(total - known, total * 0.1 * unknown) / unknown;
+        var raw = given.Select(w => w ?? rest).ToArray();
+        var scale = total / raw.Sum();
+        return raw.Select(w => (int)Math.Floor(w * scale)).ToArray();
+    }
+
+    private static double? Width(IElement col, int total)
+    {
+        var text = col.GetAttribute("width") ?? WidthStyle().Match(col.GetAttribute("style") ?? "") switch
+        {
+            { Success: true } m => m.Groups[1].Value,
+            _ => null,
+        };
+        if (text is null) return null;
+        var match = Measure().Match(text.Trim());
+        if (!match.Success) return null;
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch
+        {
+            "%" => total * value / 100,
+            "" or "*" => total * value / 100, // bare numbers are read as percent
+            var unit => Length(match.Groups[1].Value, unit),
+        };
+    }
+
+    /// <summary>A length in mm, cm, pt or px, in twips.</summary>
+    private static int Length(string number, string unit)
+    {
+        var value = double.Parse(number, CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            "cm" => Units.MmToTwips(value * 10),
+            "pt" => (int)Math.Round(value * 20),
+            "px" => (int)Math.Round(value * 15),
+            _ => Units.MmToTwips(value),
+        };
+    }
+
+    private static string Twips(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"height:\s*([\d.]+)\s*(mm|cm|pt|px)")]
+    private static partial Regex Height();
+
+    [GeneratedRegex(@"width:\s*([\d.]+\s*(?:%|mm|cm|pt|px)?)")]
+    private static partial Regex WidthStyle();
+
+    [GeneratedRegex(@"^([\d.]+)\s*(%|mm|cm|pt|px|\*)?$")]
+    private static partial Regex Measure();
+}

@@ -1,0 +1,21 @@
+using Handbook.Model;
+using Handbook.Office.Word;
+
+namespace Handbook.Publisher.Build;
+
+/// <summary>The fill-in Word form of every form of the handbook (downloads/forms/*.docx).</summary>
+internal sealed class FormsOutput : IOutput
+{
+    public string Name => "forms";
+
+    public void Write(Book book, BuildContext context)
+    {
+        var sheet = StyleSheet.Load(context.Templates);
+        foreach (var form in book.Forms)
+        {
+            var path = Path.Combine(context.Output, DownloadPaths.FormDocument(form));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, FormDocument.Create(book, form, context.Templates, sheet));
+        }
+    }
+}

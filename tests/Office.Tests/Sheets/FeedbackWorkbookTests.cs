@@ -1,0 +1,42 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using Handbook.Office.Sheets;
+
+namespace Handbook.Tests.Sheets;
+
+public sealed class FeedbackWorkbookTests
+{
+    private const string Name = FeedbackWorkbook.SheetName;
+
+    [Fact]
+    public void TheItemListOffersEveryScoringItemWithItsPoints()
+    {
+        var (sheets, layout) = FeedbackWorkbook.Create(DefaultBook.Book);
+        using var book = Workbook.Write(sheets);
+        var list = book.ValidationAt(Name, CellReference.Of(FeedbackWorkbook.ItemColumn, layout.LastFindingRow));
+        Assert.Equal(DataValidationValues.List, list.Type!.Value);
+        var items = DefaultBook.Book.ScoringItems.ToList();
+        Assert.Equal($"'{FeedbackWorkbook.ItemsSheet}'!$A$2:$A${items.Count + 1}", list.Formula1!.Text);
+        for (var i = 0; i < items.Count; i++)
+        {
+            Assert.Equal(FeedbackWorkbook.ItemName(items[i].Article, items[i].Item), book.Text(FeedbackWorkbook.ItemsSheet, $"A{i + 2}"));
+            Assert.Equal(items[i].Item.Points, book.Number(FeedbackWorkbook.ItemsSheet, $"B{i + 2}"));
+        }
+        Assert.Equal(SheetStateValues.Hidden, book.SheetElements[1].State!.Value);
+    }
+
+    [Fact]
+    public void DeductionsAreLimitedToTheItemsPointsAndDeadlinesAreDates()
+    {
+        var (sheets, layout) = FeedbackWorkbook.Create(DefaultBook.Book);
+        using var book = Workbook.Write(sheets);
+        var first = layout.FirstFindingRow;
+        var deduction = book.ValidationAt(Name, CellReference.Of(FeedbackWorkbook.DeductionColumn, first));
+        Assert.Equal(DataValidationValues.Custom, deduction.Type!.Value);
+        Assert.Equal($"AND(ISNUMBER(E{first}),E{first}>=0,OR($D{first}=\"\",E{first}<=$D{first}))", deduction.Formula1!.Text);
+        Assert.Equal(DataValidationValues.Date, book.ValidationAt(Name, $"G{layout.LastFindingRow}").Type!.Value);
+        Assert.Equal($"SUM(E{first}:E{layout.LastFindingRow})", book.Formula(Name, $"E{layout.TotalRow}"));
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(book.Document).Select(e => e.Description));
+    }
+}
