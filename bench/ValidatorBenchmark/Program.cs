@@ -6,10 +6,11 @@ using Handbook.Validator.Benchmark;
 
 // Generates records of every form (4 in 5 valid), then runs the real `validator` program on the folder
 // and reports its speed and peak memory as the operating system sees them.
-//   ValidatorBenchmark [--count 10000] [--jobs N] [--source handbook]
+//   ValidatorBenchmark [--count 10000] [--jobs N] [--source handbook] [--templates templates]
 var options = new Dictionary<string, string>();
 for (var i = 0; i + 1 < args.Length; i += 2) options[args[i]] = args[i + 1];
 var source = Path.GetFullPath(options.GetValueOrDefault("--source", "handbook"));
+var templates = Path.GetFullPath(options.GetValueOrDefault("--templates", "templates"));
 var count = int.Parse(options.GetValueOrDefault("--count", "10000"), CultureInfo.InvariantCulture);
 var jobs = options.GetValueOrDefault("--jobs", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture));
 var book = BookLoader.Load(source).Book;
@@ -24,7 +25,7 @@ try
 {
     var records = Path.Combine(folder, "records");
     var generate = Stopwatch.StartNew();
-    RecordSet.Generate(book, records, count);
+    RecordSet.Generate(book, templates, records, count);
     Console.WriteLine($"生成 {count} 份记录（{book.Forms.Length} 种表单，每 5 份中 1 份不合格）：{generate.Elapsed.TotalSeconds:0.0} 秒");
 
     var report = Path.Combine(folder, "report.json");

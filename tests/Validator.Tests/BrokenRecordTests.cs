@@ -6,9 +6,9 @@ namespace Handbook.Validator.Tests;
 /// <summary>Each record breaks exactly one check of a valid record and must get exactly that finding.</summary>
 public class BrokenRecordTests
 {
-    private static Handbook.Validator.Findings.Finding Only(string formId, Action<Dictionary<string, string>> change, RecordStyle? style = null)
+    private static Handbook.Validator.Findings.Finding Only(string formId, Action<Dictionary<string, string>> change, Func<byte[], byte[]>? edit = null)
     {
-        var report = Validate(Record(formId, change, style));
+        var report = Validate(Record(formId, change, edit));
         Assert.False(report.Valid);
         return Assert.Single(report.Findings);
     }
@@ -23,7 +23,7 @@ public class BrokenRecordTests
     [Fact]
     public void A_placeholder_still_showing_counts_as_empty()
     {
-        // The builder writes the help text with showingPlcHdr for a value that is not there.
+        // A control left alone shows its help text with showingPlcHdr.
         var finding = Only("F03", v => v.Remove("location"));
         Assert.Equal(("required-missing", "location"), (finding.Code, finding.Field));
     }
@@ -39,7 +39,6 @@ public class BrokenRecordTests
     [InlineData("expected", "十二", "type-invalid")]
     [InlineData("expected", "12.5", "type-invalid")]
     [InlineData("expected", "60", "out-of-range")]
-    [InlineData("meeting_date", "三月五日", "type-invalid")]
     [InlineData("host", "欧阳诸葛长孙上官司马懿", "too-long")]
     [InlineData("content", "学习了文件。", "too-short")]
     public void A_value_of_the_wrong_type_or_outside_its_limits_is_reported(string field, string value, string code)
@@ -47,6 +46,13 @@ public class BrokenRecordTests
         var finding = Only("F03", v => v[field] = value);
         Assert.Equal((code, field), (finding.Code, finding.Field));
         if (field == "expected") Assert.Contains(value, finding.Message);
+    }
+
+    [Fact]
+    public void A_date_typed_into_the_picker_that_is_no_date_is_reported()
+    {
+        var finding = Only("F03", _ => { }, r => RecordEdits.TypeInto(r, "meeting_date", "三月五日"));
+        Assert.Equal(("type-invalid", "meeting_date"), (finding.Code, finding.Field));
     }
 
     [Theory]
@@ -57,7 +63,7 @@ public class BrokenRecordTests
     [InlineData("２０２５年３月１０日")]
     public void Dates_written_in_common_forms_are_read(string written)
     {
-        var report = Validate(Record("F03", v => v["meeting_date"] = written + " "));
+        var report = Validate(Record("F03", edit: r => RecordEdits.TypeInto(r, "meeting_date", written + " ")));
         Assert.Empty(report.Findings);
     }
 
@@ -73,7 +79,7 @@ public class BrokenRecordTests
     [Fact]
     public void A_choice_outside_its_options_is_reported()
     {
-        var finding = Only("F08", v => v["talk_type"] = "随便聊聊");
+        var finding = Only("F08", _ => { }, r => RecordEdits.TypeInto(r, "talk_type", "随便聊聊"));
         Assert.Equal(("option-invalid", "talk_type"), (finding.Code, finding.Field));
         Assert.Contains("提醒谈话", finding.Message);
     }
@@ -124,7 +130,7 @@ public class BrokenRecordTests
     [Fact]
     public void A_record_from_an_older_form_version_is_outdated()
     {
-        var finding = Only("F03", _ => { }, new RecordStyle { Version = "2025.1" });
+        var finding = Only("F03", _ => { }, r => RecordEdits.Claim(r, version: "2025.1"));
         Assert.Equal("outdated-form-version", finding.Code);
         Assert.Contains("2026.1", finding.Message);
     }
@@ -132,7 +138,7 @@ public class BrokenRecordTests
     [Fact]
     public void Without_properties_the_form_is_identified_from_the_visible_line()
     {
-        var report = Validate(Record("F03", style: new RecordStyle { Properties = false }));
+        var report = Validate(Record("F03", edit: RecordEdits.RemoveProperties));
         Assert.Empty(report.Findings);
         Assert.Equal(new FormRef("F03", "2026.1"), report.Form);
     }
@@ -140,7 +146,7 @@ public class BrokenRecordTests
     [Fact]
     public void With_only_the_title_left_the_form_is_identified_and_its_version_is_unknown()
     {
-        var report = Validate(Record("F03", style: new RecordStyle { Properties = false, VisibleLine = false }));
+        var report = Validate(Record("F03", edit: r => RecordEdits.RemoveVisibleLine(RecordEdits.RemoveProperties(r))));
         Assert.Equal(["form-version-unknown"], Codes(report));
         Assert.True(report.Valid);
         Assert.Equal("F03", report.Form?.Id);
@@ -149,8 +155,7 @@ public class BrokenRecordTests
     [Fact]
     public void A_record_of_a_form_not_in_the_handbook_is_unknown()
     {
-        var form = Form("F03") with { Id = "F99", Title = "别的表" };
-        var report = Validate(RecordBuilder.Build(form, SampleValues.Valid(Form("F03"))));
+        var report = Validate(Record("F03", edit: r => RecordEdits.Claim(r, formId: "F99")));
         Assert.Equal(["unknown-form"], Codes(report));
         Assert.Contains("F99", report.Findings[0].Message);
     }

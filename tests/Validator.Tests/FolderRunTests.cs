@@ -20,8 +20,8 @@ public sealed class FolderRunTests : IDisposable
         folder.Write("一支部/2025-03-支委会.docx", Record("F02"));
         folder.Write("一支部/~$2025-03-党小组会.docx", [1, 2, 3]); // Word's lock file: skipped
         folder.Write("二支部/缺主持人.docx", Record("F03", v => v.Remove("host")));
-        folder.Write("二支部/LibreOffice另存.docx", Record("F05", style: new RecordStyle { Tags = false }));
-        folder.Write("二支部/控件变文字.docx", Record("F08", style: new RecordStyle { Controls = false }));
+        folder.Write("二支部/LibreOffice另存.docx", Record("F05", edit: RecordEdits.DropTags));
+        folder.Write("二支部/控件变文字.docx", Record("F08", edit: RecordEdits.FlattenControls));
         foreach (var (name, _) in SafeOpeningTests.Cases().Select(r => ((string)r[0], (string)r[1])))
             folder.Write($"三支部/{name}.docx", SafeOpeningTests.Make(name));
         folder.Write("三支部/macros.docm", SafeOpeningTests.Make("macros"));

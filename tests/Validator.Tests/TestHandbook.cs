@@ -16,14 +16,18 @@ public static class TestHandbook
 
     public static RecordValidator Validator { get; } = new(Book, PackageLimits.Default, () => Today);
 
+    public static FormRecords Records { get; } = new(Book, Path.Combine(RepositoryRoot, "templates"));
+
     public static Form Form(string id) => Book.FindForm(id)!;
 
-    public static byte[] Record(string formId, Action<Dictionary<string, string>>? change = null, RecordStyle? style = null)
+    /// <summary>The form's Word document filled with valid values, changed first by <paramref name="change"/>, then edited by <paramref name="edit"/>.</summary>
+    public static byte[] Record(string formId, Action<Dictionary<string, string>>? change = null, Func<byte[], byte[]>? edit = null)
     {
         var form = Form(formId);
         var values = SampleValues.Valid(form);
         change?.Invoke(values);
-        return RecordBuilder.Build(form, values, style);
+        var record = Records.Filled(form, values);
+        return edit is null ? record : edit(record);
     }
 
     public static FileReport Validate(byte[] data, string path = "record.docx") => Validator.Validate(path, data);

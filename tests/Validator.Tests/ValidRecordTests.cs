@@ -20,7 +20,7 @@ public class ValidRecordTests
     [MemberData(nameof(FormIds))]
     public void Text_split_over_many_runs_reads_the_same(string formId)
     {
-        var report = Validate(Record(formId, style: new RecordStyle { SplitRuns = true }));
+        var report = Validate(Record(formId, edit: RecordEdits.SplitRuns));
         Assert.Empty(report.Findings.Select(f => $"{f.Code} {f.Field}: {f.Message}"));
     }
 
@@ -28,7 +28,7 @@ public class ValidRecordTests
     [MemberData(nameof(FormIds))]
     public void Without_tags_each_control_is_recovered_from_its_place_and_only_a_warning_is_given(string formId)
     {
-        var report = Validate(Record(formId, style: new RecordStyle { Tags = false }));
+        var report = Validate(Record(formId, edit: RecordEdits.DropTags));
         Assert.Equal(["tags-lost"], Codes(report));
         Assert.True(report.Valid);
     }
@@ -37,7 +37,7 @@ public class ValidRecordTests
     [MemberData(nameof(FormIds))]
     public void With_controls_flattened_to_text_values_are_read_from_label_cells(string formId)
     {
-        var report = Validate(Record(formId, style: new RecordStyle { Controls = false }));
+        var report = Validate(Record(formId, edit: RecordEdits.FlattenControls));
         Assert.Equal(["controls-lost"], Codes(report));
     }
 }
