@@ -12,13 +12,12 @@ public static class TextReport
         {
             var counts = file.Findings.Count == 0 ? "" : $"  {file.Errors} 个错误，{file.Warnings} 个警告";
             writer.WriteLine($"{(file.Valid ? "✓" : "✗")} {ReportText.Verdict(file)}  {file.Path}  [{ReportText.Form(file, book)}]{counts}");
+            // Messages name their field already; the code is for looking up or filtering.
             foreach (var finding in ReportText.Ordered(file))
-            {
-                var field = finding.Label is null ? "" : $"{finding.Label}：";
-                writer.WriteLine($"    {ReportText.Severity(finding)}  {field}{finding.Message}  ({finding.Code})");
-            }
+                writer.WriteLine($"    {ReportText.Severity(finding)}  {finding.Message}  ({finding.Code})");
+            if (file.Findings.Count > 0) writer.WriteLine();
         }
-        writer.WriteLine();
+        if (run.Files.Count > 0 && run.Files[^1].Findings.Count == 0) writer.WriteLine();
         writer.WriteLine($"共检查 {run.Files.Count} 个文件：{run.ValidFiles} 个合格，{run.InvalidFiles} 个不合格；"
             + $"{run.Errors} 个错误，{run.Warnings} 个警告；用时 {ReportText.Seconds(run.Elapsed)} 秒。");
     }

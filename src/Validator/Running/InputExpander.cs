@@ -25,7 +25,10 @@ public sealed class InputExpander : IDisposable
                     .Where(f => !Skipped(System.IO.Path.GetFileName(f)))
                     .Order(StringComparer.Ordinal);
                 foreach (var file in files)
-                    AddFile(sources, System.IO.Path.Join(shown, System.IO.Path.GetRelativePath(path, file).Replace('\\', '/')), file, limits);
+                {
+                    var relative = System.IO.Path.GetRelativePath(path, file).Replace('\\', '/');
+                    AddFile(sources, shown is "." or "./" ? relative : $"{shown.TrimEnd('/')}/{relative}", file, limits);
+                }
             }
             else if (File.Exists(path)) AddFile(sources, shown, path, limits);
             else throw new FileNotFoundException($"找不到文件或文件夹“{path}”", path);
