@@ -91,6 +91,6 @@ public static class SampleValues
         ["F12"] = new() { ["in_count"] = "1", ["out_count"] = "1" },
         ["F15"] = new() { ["total"] = "48", ["grade"] = "不合格" },
         ["F17"] = new() { ["seats"] = "3", ["candidates"] = "4" },
-        ["F18"] = new() { ["grade"] = "不合格" },
+        ["F18"] = new() { ["total"] = "8", ["grade"] = "不合格" }, // two rows of 4 points each
     };
 }

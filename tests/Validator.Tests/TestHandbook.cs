@@ -1,3 +1,4 @@
+using Handbook.Validator.Findings;
 using Handbook.Loading;
 using Handbook.Model;
 using Handbook.Validator.Fixtures;
@@ -28,7 +29,10 @@ public static class TestHandbook
 
     public static FileReport Validate(byte[] data, string path = "record.docx") => Validator.Validate(path, data);
 
-    public static string[] Codes(FileReport report) => [.. report.Findings.Select(f => f.Code)];
+    /// <summary>The codes of the problems found (errors and warnings; not results such as a scoring sheet's grade).</summary>
+    public static string[] Codes(FileReport report) => [.. Problems(report).Select(f => f.Code)];
+
+    public static IEnumerable<Finding> Problems(FileReport report) => report.Findings.Where(f => f.Severity != FindingSeverity.Info);
 
     private static string FindRoot()
     {

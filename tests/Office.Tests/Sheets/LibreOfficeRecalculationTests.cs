@@ -114,7 +114,7 @@ public sealed class LibreOfficeRoundTrip : IDisposable
             var row = layout.FirstFindingRow + i;
             var item = cells[CellReference.Of(FeedbackWorkbook.ItemColumn, row)];
             item.DataType = CellValues.InlineString;
-            item.InlineString = new InlineString(new Text(FeedbackWorkbook.ItemName(items[Findings[i].Item].Article, items[Findings[i].Item].Item)));
+            item.InlineString = new InlineString(new Text(ScoringSheet.ItemName(items[Findings[i].Item].Article, items[Findings[i].Item].Item)));
             cells[CellReference.Of(FeedbackWorkbook.DeductionColumn, row)].CellValue =
                 new CellValue(Findings[i].Deduction.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
