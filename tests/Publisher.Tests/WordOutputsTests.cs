@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using Handbook.Loading;
+using System.CommandLine;
 using Handbook.Publisher;
 
 namespace Handbook.Tests;
@@ -42,10 +43,13 @@ public sealed class WordOutputsTests : IDisposable
         File.AppendAllText(Path.Combine(templates, "word/styles.yml"), "\nunknown_key: 1\n");
         var output = Path.Combine(dir, "site");
 
+        var error = new StringWriter();
         var exit = PublisherCli.Create().Parse(["build", "--source", Fixture, "--out", output, "--templates", templates,
-            "--only", "forms"]).Invoke();
+            "--only", "forms"]).Invoke(new InvocationConfiguration { Error = error });
 
-        Assert.NotEqual(0, exit);
+        Assert.Equal(1, exit);
+        Assert.Contains("styles.yml", error.ToString());
+        Assert.Contains("未知的键“unknown_key”", error.ToString());
         Assert.False(Directory.Exists(output));
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using HandlebarsDotNet;
 using Handbook.Model;
@@ -11,22 +12,29 @@ namespace Handbook.Office.Word;
 internal static class FormLayout
 {
     public const string DefaultTemplate = "record.hbs";
+    private static readonly ConcurrentDictionary<(string, DateTime), HandlebarsTemplate<object, object>> Cache = new();
 
     public static string Render(Book book, Form form, string templatesDir)
     {
         var path = Path.Combine(templatesDir, "forms", form.Layout ?? DefaultTemplate);
         if (!File.Exists(path))
             throw new InvalidDataException($"{form.Path}: 表单 {form.Id} 的版式模板“{path}”不存在。");
-        HandlebarsTemplate<object, object> template;
+        return Compiled(path)(Model(book, form));
+    }
+
+    /// <summary>Compiling a template costs far more than rendering it, so each file is compiled once until it changes.</summary>
+    private static HandlebarsTemplate<object, object> Compiled(string path)
+    {
+        var key = (Path.GetFullPath(path), File.GetLastWriteTimeUtc(path));
+        if (Cache.TryGetValue(key, out var cached)) return cached;
         try
         {
-            template = Handlebars.Create().Compile(File.ReadAllText(path));
+            return Cache[key] = Handlebars.Create().Compile(File.ReadAllText(path));
         }
         catch (HandlebarsException e)
         {
             throw new InvalidDataException($"{path}: 模板有语法错误：{e.Message}", e);
         }
-        return template(Model(book, form));
     }
 
     private static object Model(Book book, Form form) => new
@@ -98,7 +106,7 @@ internal static class FormLayout
         void FlushPair()
         {
             if (half.Count == 0) return;
-            rows.Add(new { cells = half.Select(f => Cell(f, wide: half.Count == 1)).ToArray(), height = (string?)null });
+            rows.Add(new { cells = half.Select(f => Cell(f, wide: half.Count == 1)).ToArray(), height = "8" });
             half.Clear();
         }
     }
@@ -110,10 +118,10 @@ internal static class FormLayout
         || field.Type == FieldType.Text && (field.MaxLength ?? 100) > 30
         || field.Type == FieldType.Choice && field.Options.Sum(o => o.Length) > 12;
 
-    /// <summary>A text area is as tall as the text it is meant to hold (millimetres).</summary>
-    private static string? Height(Field field)
+    /// <summary>Row height in millimetres: one line, or for a text area as tall as the text it is meant to hold.</summary>
+    private static string Height(Field field)
     {
-        if (field.Type != FieldType.Textarea) return null;
+        if (field.Type != FieldType.Textarea) return "8";
         var lines = (field.MaxLength ?? 500) switch { <= 100 => 2, <= 300 => 3, <= 1000 => 5, _ => 7 };
         return (lines * 8).ToString(CultureInfo.InvariantCulture);
     }
@@ -136,12 +144,24 @@ internal static class FormLayout
         };
     }
 
-    private static double ColumnWeight(Field column) => column.Type switch
+    /// <summary>
+    /// A column's share of the width, in characters: what its values need, and room for its placeholder
+    /// (the help text) so that no column's placeholder wraps much more than the others'.
+    /// </summary>
+    private static double ColumnWeight(Field column)
     {
-        FieldType.Textarea or FieldType.People => 3,
-        FieldType.Text => (column.MaxLength ?? 100) > 30 ? 3 : 2,
-        FieldType.Date or FieldType.Choice or FieldType.Choices => 1.6,
-        FieldType.Person => 1.2,
-        _ => 1,
-    };
+        var content = column.Type switch
+        {
+            FieldType.Textarea => 20,
+            FieldType.People => 12,
+            FieldType.Text => (column.MaxLength ?? 100) > 30 ? 14 : 8,
+            FieldType.Date => 9,
+            FieldType.Choice => column.Options.Max(o => o.Length) + 2,
+            FieldType.Choices => column.Options.Sum(o => o.Length + 2),
+            FieldType.Checkbox => 2,
+            _ => 4,
+        };
+        var placeholder = Math.Min(30, (column.Help ?? column.Label).Length);
+        return Math.Max(content, placeholder);
+    }
 }

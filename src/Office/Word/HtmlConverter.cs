@@ -100,7 +100,8 @@ public sealed partial class HtmlConverter(WordPackage package, ConverterOptions 
     private List<OpenXmlElement> CellBlocks(IElement cell)
     {
         var blocks = new List<OpenXmlElement>();
-        Blocks(cell, new Context(cell.LocalName == "th" ? "TableHeader" : "TableText", 0, null), blocks);
+        var style = ClassStyle(cell) ?? (cell.LocalName == "th" ? "TableHeader" : "TableText");
+        Blocks(cell, new Context(style, 0, null), blocks);
         return blocks;
     }
 

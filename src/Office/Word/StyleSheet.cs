@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -6,7 +7,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Handbook.Office.Word;
 
 /// <summary>The Word look as data: page, fonts and paragraph styles, read from templates/word/styles.yml.</summary>
-public sealed class StyleSheet
+public sealed partial class StyleSheet
 {
     public const string FileName = "styles.yml";
 
@@ -43,8 +44,9 @@ public sealed class StyleSheet
         }
         catch (YamlException e)
         {
-            throw new InvalidDataException(
-                $"{path}:{e.Start.Line}:{e.Start.Column}: Word 样式文件有错误：{e.InnerException?.Message ?? e.Message}", e);
+            var message = e.InnerException?.Message ?? e.Message;
+            if (UnknownKey().Match(message) is { Success: true } unknown) message = $"未知的键“{unknown.Groups[1].Value}”";
+            throw new InvalidDataException($"{path}:{e.Start.Line}:{e.Start.Column}: Word 样式文件有错误：{message}", e);
         }
         var missing = RequiredStyles.Where(id => !sheet.Styles.ContainsKey(id)).ToList();
         if (missing.Count > 0)
@@ -58,6 +60,9 @@ public sealed class StyleSheet
         }
         return sheet;
     }
+
+    [GeneratedRegex("Property '(.+)' not found")]
+    private static partial Regex UnknownKey();
 }
 
 /// <summary>Page size and margins in millimetres.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml.Linq;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.CustomProperties;
 using DocumentFormat.OpenXml.Packaging;
@@ -92,7 +93,17 @@ public sealed class WordPackage : IDisposable
         settings.InsertBefore(new UpdateFieldsOnOpen { Val = true }, settings.GetFirstChild<Compatibility>());
     }
 
-    public void SetTitle(string title) => document.PackageProperties.Title = title;
+    /// <summary>The title in docProps/core.xml (not through PackageProperties, which names the part at random).</summary>
+    public void SetTitle(string title)
+    {
+        XNamespace cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+        XNamespace dc = "http://purl.org/dc/elements/1.1/";
+        var part = document.CoreFilePropertiesPart ?? document.AddCoreFilePropertiesPart();
+        using var output = part.GetStream(FileMode.Create);
+        new XDocument(new XElement(cp + "coreProperties",
+            new XAttribute(XNamespace.Xmlns + "cp", cp), new XAttribute(XNamespace.Xmlns + "dc", dc),
+            new XElement(dc + "title", title))).Save(output);
+    }
 
     public void SetCustomProperty(string name, string value)
     {

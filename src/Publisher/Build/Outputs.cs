@@ -1,8 +1,11 @@
+using Handbook.Publisher.Site;
+
 namespace Handbook.Publisher.Build;
 
 /// <summary>Every output the build can write, in the order they are written.</summary>
 internal static class Outputs
 {
+    /// <summary>The site comes last: it links the downloads the other outputs wrote before it.</summary>
     public static IReadOnlyList<IOutput> All { get; } =
-        [new FormsOutput(), new PrintedHandbookOutput(), new LedgersOutput(), new ScoringOutput()];
+        [new FormsOutput(), new PrintedHandbookOutput(), new LedgersOutput(), new ScoringOutput(), new SiteOutput()];
 }

@@ -43,16 +43,26 @@ internal static class BuildCommand
         var book = load.Book;
         var selected = Outputs.All.Where(o => only.Length == 0 || only.Contains(o.Name)).ToList();
         console.WriteLine($"已载入手册：{book.Parts.Length} 篇，{book.Articles.Count()} 篇文章，{book.Forms.Length} 张表单。");
-        StagedBuild.Run(output.FullName, keepExisting: only.Length > 0, staging =>
+        try
         {
-            var context = new BuildContext(staging, templates.FullName, year);
-            foreach (var writer in selected)
+            StagedBuild.Run(output.FullName, keepExisting: only.Length > 0, staging =>
             {
-                var step = Stopwatch.StartNew();
-                writer.Write(book, context);
-                console.WriteLine($"  {writer.Name}：{step.Elapsed.TotalSeconds:F1} 秒");
-            }
-        });
+                var context = new BuildContext(staging, templates.FullName, year);
+                foreach (var writer in selected)
+                {
+                    var step = Stopwatch.StartNew();
+                    writer.Write(book, context);
+                    console.WriteLine($"  {writer.Name}：{step.Elapsed.TotalSeconds:F1} 秒");
+                }
+            });
+        }
+        catch (Exception e) when (e is BuildException or InvalidDataException)
+        {
+            // A writer, a template or the style data says what is wrong and where; the output folder was not touched.
+            error.WriteLine(e is BuildException ? e.Message : $"错误：{e.Message}");
+            error.WriteLine("生成失败，未改动输出文件夹。");
+            return 1;
+        }
         console.WriteLine($"已生成到 {output.FullName}（{stopwatch.Elapsed.TotalSeconds:F1} 秒）。");
         return 0;
     }

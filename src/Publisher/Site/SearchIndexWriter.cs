@@ -1,0 +1,77 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Handbook.Publisher.Site;
+
+/// <summary>A page as the search index knows it: its title, URL, part and sections.</summary>
+internal sealed record SearchDocument(string Title, string Url, string Part, IReadOnlyList<Section> Sections);
+
+/// <summary>
+/// Writes the client-side search index as a script (a JSON file cannot be fetched from a page opened from
+/// disk). Shape: docs [title, url, part]; passages [doc, anchor, heading, text]; terms {term: [passage, count, …]}.
+/// </summary>
+internal static class SearchIndexWriter
+{
+    public static void Write(string path, IReadOnlyList<SearchDocument> documents)
+    {
+        var passages = documents
+            .SelectMany((d, doc) => d.Sections.Select(s => (Doc: doc, Section: s)))
+            .ToList();
+        var counts = new Dictionary<string, int>[passages.Count];
+        Parallel.For(0, passages.Count, p =>
+        {
+            var section = passages[p].Section;
+            counts[p] = SearchTokenizer.Tokens(section.Heading + " " + section.Text)
+                .GroupBy(t => t)
+                .ToDictionary(g => g.Key, g => g.Count());
+        });
+        var terms = new Dictionary<string, List<int>>();
+        for (var p = 0; p < counts.Length; p++)
+        {
+            foreach (var (term, count) in counts[p])
+            {
+                if (!terms.TryGetValue(term, out var postings)) terms[term] = postings = [];
+                postings.Add(p);
+                postings.Add(count);
+            }
+        }
+
+        using var stream = File.Create(path);
+        stream.Write("window.HANDBOOK_SEARCH="u8);
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("docs");
+            foreach (var d in documents)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(d.Title);
+                json.WriteStringValue(d.Url);
+                json.WriteStringValue(d.Part);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("passages");
+            foreach (var (doc, section) in passages)
+            {
+                json.WriteStartArray();
+                json.WriteNumberValue(doc);
+                json.WriteStringValue(section.Anchor ?? "");
+                json.WriteStringValue(section.Heading);
+                json.WriteStringValue(section.Text);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteStartObject("terms");
+            foreach (var (term, postings) in terms)
+            {
+                json.WriteStartArray(term);
+                foreach (var n in postings) json.WriteNumberValue(n);
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        stream.Write(";\n"u8);
+    }
+}

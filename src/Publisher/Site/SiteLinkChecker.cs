@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.RegularExpressions;
+using Handbook.Publisher.Build;
+
+namespace Handbook.Publisher.Site;
+
+/// <summary>
+/// Checks every local href and src in the written pages, whether it came from a chapter or a template:
+/// the file must exist in the staging folder and a #fragment must be an id in the target page.
+/// </summary>
+internal static partial class SiteLinkChecker
+{
+    [GeneratedRegex(@"\s(?:href|src)=""([^""]*)""|\sid=""([^""]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex Attribute();
+
+    public static void Check(string staging, IReadOnlyCollection<string> pages)
+    {
+        var links = new ConcurrentDictionary<string, List<string>>();
+        var ids = new ConcurrentDictionary<string, HashSet<string>>();
+        Parallel.ForEach(pages, page =>
+        {
+            var pageLinks = new List<string>();
+            var pageIds = new HashSet<string>();
+            foreach (Match match in Attribute().Matches(File.ReadAllText(Path.Combine(staging, page))))
+            {
+                if (match.Groups[1].Success) pageLinks.Add(WebUtility.HtmlDecode(match.Groups[1].Value));
+                else pageIds.Add(WebUtility.HtmlDecode(match.Groups[2].Value));
+            }
+            links[page] = pageLinks;
+            ids[page] = pageIds;
+        });
+
+        var problems = new List<string>();
+        foreach (var page in pages.Order(StringComparer.Ordinal))
+        {
+            foreach (var link in links[page])
+            {
+                var problem = Problem(staging, page, link, ids);
+                if (problem is not null) problems.Add($"网站页面 {page}：链接“{link}”{problem}");
+            }
+        }
+        if (problems.Count > 0)
+            throw new BuildException(string.Join('\n', problems.Take(50)) +
+                $"\n网站有 {problems.Count} 个失效链接（章节或模板中），生成失败。");
+    }
+
+    private static string? Problem(string staging, string page, string link, ConcurrentDictionary<string, HashSet<string>> ids)
+    {
+        if (link.Length == 0) return "为空";
+        if (link.Contains(':') || link.StartsWith("//")) return null; // external, mailto:, data:
+        var hash = link.IndexOf('#');
+        var query = link.IndexOf('?');
+        var end = query >= 0 && (hash < 0 || query < hash) ? query : hash;
+        var file = end < 0 ? link : link[..end];
+        var fragment = hash < 0 ? null : Uri.UnescapeDataString(link[(hash + 1)..]);
+        var target = file.Length == 0 ? page : Resolve(page, Uri.UnescapeDataString(file));
+        if (target is null || !File.Exists(Path.Combine(staging, target))) return "指向的文件不存在";
+        if (fragment is null || fragment.Length == 0) return null;
+        if (!ids.TryGetValue(target, out var targetIds)) return null; // not a page: a fragment means nothing to check
+        return targetIds.Contains(fragment) ? null : $"指向的锚点“#{fragment}”在 {target} 中不存在";
+    }
+
+    /// <summary>The target relative to the site root, or null when it leaves the site.</summary>
+    private static string? Resolve(string page, string file)
+    {
+        var full = Path.GetFullPath(Path.Combine("/site", Path.GetDirectoryName(page) ?? "", file));
+        return full.StartsWith("/site/") ? full["/site/".Length..] : null;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Handbook.Model;
+using Handbook.Publisher.Build;
+
+namespace Handbook.Publisher.Site;
+
+/// <summary>
+/// The static website: home, part, article, forms, reminders, scoring, search and 404 pages from the
+/// Handlebars templates in templates/site, the search index, and the static files. Runs last, so it can
+/// link the downloads the other outputs wrote; then checks every link of every page.
+/// </summary>
+internal sealed class SiteOutput : IOutput
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public string Name => "site";
+
+    public void Write(Book book, BuildContext context)
+    {
+        var folder = Path.Combine(context.Templates, "site");
+        var templates = SiteTemplates.Load(folder);
+        var pages = new SitePages(book, context.Year, new AvailableDownloads(context.Output));
+        var written = new ConcurrentBag<string>();
+        void WritePage(string url, string layout, object model)
+        {
+            var path = Path.Combine(context.Output, url);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, templates.Render(layout, model), Utf8);
+            written.Add(url);
+        }
+
+        var articles = book.Parts.SelectMany(p => p.Articles.Select(a => (Part: p, Article: a))).ToList();
+        var search = new SearchDocument[articles.Count];
+        var files = new ConcurrentBag<string>();
+        var renderer = new ArticleRenderer(book);
+        Parallel.For(0, articles.Count, i =>
+        {
+            var (part, article) = articles[i];
+            var rendered = renderer.Render(article);
+            var url = SiteUrls.Article(part, article);
+            WritePage(url, "article", pages.Article(i, rendered));
+            search[i] = new SearchDocument(article.Title, url, part.Title, rendered.Sections);
+            foreach (var file in rendered.Files) files.Add(file);
+        });
+
+        WritePage(SiteUrls.Home, "home", pages.Home());
+        foreach (var part in book.Parts) WritePage(SiteUrls.Part(part), "part", pages.Part(part));
+        WritePage(SiteUrls.Forms, "forms", pages.Forms());
+        WritePage(SiteUrls.Reminders, "reminders", pages.RemindersPage());
+        WritePage(SiteUrls.Scoring, "scoring", pages.Scoring());
+        WritePage(SiteUrls.Search, "search", pages.Search());
+        WritePage(SiteUrls.NotFound, "404", pages.NotFound());
+        SearchIndexWriter.Write(Path.Combine(context.Output, SiteUrls.SearchIndex), search);
+        CopyFolder(Path.Combine(folder, SiteTemplates.StaticFolder), Path.Combine(context.Output, SiteUrls.StaticFolder));
+        foreach (var file in files.Distinct()) CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));
+
+        SiteLinkChecker.Check(context.Output, [.. written]);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        if (!Directory.Exists(from)) throw new BuildException($"错误：找不到网站静态文件夹“{from}”。");
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            CopyFile(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+
+    private static void CopyFile(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(from, to, overwrite: true);
+    }
+}

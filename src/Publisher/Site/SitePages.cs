@@ -1,0 +1,202 @@
+using System.Globalization;
+using Handbook.Model;
+using Handbook.Schedule;
+
+namespace Handbook.Publisher.Site;
+
+/// <summary>
+/// Builds the model each page template receives. Every page gets Site, Root (the way back to the site
+/// root, to prefix the root-relative URLs in the model), Title and Nav; the rest is per page.
+/// </summary>
+internal sealed class SitePages(Book book, int year, AvailableDownloads downloads)
+{
+    private readonly object _site = new { book.Info.Title, book.Info.Organization, book.Info.Edition, book.Info.Language };
+    private readonly List<(Part Part, Article Article)> _articles = [.. book.Parts.SelectMany(p => p.Articles.Select(a => (p, a)))];
+    private readonly Dictionary<string, object> _linkById = book.Parts
+        .SelectMany(p => p.Articles.Select(a => (a.Id, Link: ArticleLink(p, a))))
+        .DistinctBy(x => x.Id)
+        .ToDictionary(x => x.Id, x => x.Link);
+    private readonly string? _editBase = EditBase(book);
+
+    public Dictionary<string, object?> Home()
+    {
+        var month = year == DateTime.Today.Year ? DateTime.Today.Month : 1;
+        var page = Page(SiteUrls.Home, book.Info.Title, "home");
+        page["Parts"] = book.Parts.Select(p => new
+        {
+            p.Number,
+            p.Title,
+            Url = SiteUrls.Part(p),
+            Count = p.Articles.Length,
+            Articles = p.Articles.Select(a => ArticleLink(p, a)).ToList(),
+        }).ToList();
+        page["ArticleCount"] = _articles.Count;
+        page["FormCount"] = book.Forms.Length;
+        page["Year"] = year;
+        page["Month"] = month;
+        page["Due"] = Reminders().Where(r => r.Month == month).Select(Reminder).ToList();
+        page["Downloads"] = OtherDownloads();
+        return page;
+    }
+
+    public Dictionary<string, object?> Part(Part part)
+    {
+        var page = Page(SiteUrls.Part(part), part.Title, "part");
+        page["Number"] = part.Number;
+        page["Articles"] = part.Articles.Select(a => new
+        {
+            a.Id,
+            a.Title,
+            a.Owner,
+            Url = SiteUrls.Article(part, a),
+        }).ToList();
+        return page;
+    }
+
+    public Dictionary<string, object?> Article(int index, RenderedArticle rendered)
+    {
+        var (part, article) = _articles[index];
+        var page = Page(SiteUrls.Article(part, article), article.Title, "part");
+        page["Id"] = article.Id;
+        page["Part"] = new { part.Title, Url = SiteUrls.Part(part) };
+        page["Owner"] = article.Owner;
+        page["Schedule"] = article.Schedule
+            .Select(s => new { When = ScheduleText.Describe(s), s.Task, By = s.By == article.Owner ? null : s.By }) // the owner is shown above
+            .ToList();
+        page["Forms"] = article.Forms.Select(book.FindForm).OfType<Form>().Select(FormModel).ToList();
+        page["Scoring"] = article.Scoring.Select(s => new { s.Item, Points = Number(s.Points), s.Deduct }).ToList();
+        page["Points"] = Number(article.Scoring.Sum(s => s.Points));
+        page["Revised"] = Date(article.Revised);
+        page["Toc"] = rendered.Headings.Select(h => new { h.Id, h.Text, Sub = h.Level > 2 }).ToList();
+        page["Content"] = rendered.Html;
+        page["Previous"] = index > 0 ? ArticleLink(_articles[index - 1].Part, _articles[index - 1].Article) : null;
+        page["Next"] = index + 1 < _articles.Count ? ArticleLink(_articles[index + 1].Part, _articles[index + 1].Article) : null;
+        page["EditUrl"] = _editBase is null ? null : _editBase + article.Path;
+        return page;
+    }
+
+    public Dictionary<string, object?> Forms()
+    {
+        var page = Page(SiteUrls.Forms, "表单下载", "forms");
+        page["Forms"] = book.Forms.Select(FormModel).ToList();
+        page["Downloads"] = OtherDownloads();
+        return page;
+    }
+
+    public Dictionary<string, object?> RemindersPage()
+    {
+        var page = Page(SiteUrls.Reminders, $"{year}年工作提醒", "reminders");
+        page["Year"] = year;
+        page["Months"] = Reminders()
+            .GroupBy(r => r.Month)
+            .Select(g => new { Month = g.Key, Items = g.Select(Reminder).ToList() })
+            .ToList();
+        page["Downloads"] = Downloads(
+            ("工作提醒表（Excel）", DownloadPaths.Reminders(year, "xlsx")),
+            ("工作提醒表（Word）", DownloadPaths.Reminders(year, "docx")),
+            ("工作日历（导入日历软件）", DownloadPaths.Calendar(year)));
+        return page;
+    }
+
+    public Dictionary<string, object?> Scoring()
+    {
+        var page = Page(SiteUrls.Scoring, "对标自查评分标准", "scoring");
+        page["Articles"] = _articles.Where(x => x.Article.Scoring.Length > 0).Select(x => new
+        {
+            x.Article.Id,
+            x.Article.Title,
+            Url = SiteUrls.Article(x.Part, x.Article),
+            Points = Number(x.Article.Scoring.Sum(s => s.Points)),
+            Items = x.Article.Scoring.Select(s => new { s.Item, Points = Number(s.Points), s.Deduct }).ToList(),
+        }).ToList();
+        page["Total"] = Number(book.ScoringItems.Sum(s => s.Item.Points));
+        var bands = book.Info.Grading.OrderByDescending(b => b.Min).ToList();
+        page["Grades"] = bands.Select((b, i) => new
+        {
+            b.Grade,
+            Range = i == 0 ? $"{Number(b.Min)} 分及以上" : $"{Number(b.Min)} 分至 {Number(bands[i - 1].Min)} 分以下",
+        }).ToList();
+        page["Downloads"] = Downloads(("对标自查评分表（Excel）", DownloadPaths.ScoringWorkbook));
+        return page;
+    }
+
+    public Dictionary<string, object?> Search() => Page(SiteUrls.Search, "搜索", "search");
+
+    public Dictionary<string, object?> NotFound() => Page(SiteUrls.NotFound, "页面不存在", "");
+
+    private Dictionary<string, object?> Page(string url, string title, string section) => new()
+    {
+        ["Site"] = _site,
+        ["Root"] = SiteUrls.RootFrom(url),
+        ["Title"] = title,
+        ["Nav"] = Nav(section),
+    };
+
+    private List<object> Nav(string section) =>
+    [
+        new { Title = "首页", Url = SiteUrls.Home, Current = section == "home" },
+        new { Title = "表单下载", Url = SiteUrls.Forms, Current = section == "forms" },
+        new { Title = "工作提醒", Url = SiteUrls.Reminders, Current = section == "reminders" },
+        new { Title = "评分标准", Url = SiteUrls.Scoring, Current = section == "scoring" },
+        new { Title = "搜索", Url = SiteUrls.Search, Current = section == "search" },
+    ];
+
+    private IReadOnlyList<Reminder> Reminders() => ReminderCalendar.For(book, year);
+
+    private object Reminder(Reminder r) => new
+    {
+        Date = r.Every is Recurrence.Day or Recurrence.Week ? ScheduleText.Describe(r.Item) : $"{r.Date.Month}月{r.Date.Day}日",
+        r.Task,
+        r.By,
+        Article = _linkById[r.Article.Id],
+    };
+
+    private object FormModel(Form form) => new
+    {
+        form.Id,
+        form.Title,
+        form.Version,
+        Period = PeriodText(form.Period),
+        Url = SiteUrls.Form(form),
+        Article = _linkById.GetValueOrDefault(form.Article),
+        Document = downloads.Url(DownloadPaths.FormDocument(form)),
+        Ledger = downloads.Url(DownloadPaths.Ledger(form)),
+    };
+
+    private List<object> OtherDownloads() => Downloads(
+        ("印刷版手册（Word）", DownloadPaths.PrintedHandbook(book.Info)),
+        ($"{year}年工作提醒表（Excel）", DownloadPaths.Reminders(year, "xlsx")),
+        ($"{year}年工作日历", DownloadPaths.Calendar(year)),
+        ("对标自查评分表（Excel）", DownloadPaths.ScoringWorkbook));
+
+    /// <summary>The downloads among these that this build produced; the others are not linked.</summary>
+    private List<object> Downloads(params (string Title, string Path)[] files) =>
+        [.. files.Select(f => (f.Title, Url: downloads.Url(f.Path))).Where(f => f.Url is not null).Select(f => (object)new { f.Title, f.Url })];
+
+    private static object ArticleLink(Part part, Article article) => new { article.Id, article.Title, Url = SiteUrls.Article(part, article) };
+
+    private static string PeriodText(RecordPeriod period) => period switch
+    {
+        RecordPeriod.Meeting => "每次会议一份",
+        RecordPeriod.Event => "每次活动一份",
+        RecordPeriod.Month => "每月一份",
+        RecordPeriod.Quarter => "每季度一份",
+        RecordPeriod.HalfYear => "每半年一份",
+        _ => "每年一份",
+    };
+
+    private static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+
+    private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>The repository's edit URL for the handbook folder (GitHub/Gitea style), or null when none is named.</summary>
+    private static string? EditBase(Book book)
+    {
+        if (string.IsNullOrWhiteSpace(book.Info.Repository)) return null;
+        var root = new DirectoryInfo(book.Root);
+        var repository = root;
+        while (repository is not null && !Path.Exists(Path.Combine(repository.FullName, ".git"))) repository = repository.Parent;
+        var folder = repository is null ? root.Name : Path.GetRelativePath(repository.FullName, root.FullName).Replace('\\', '/');
+        return $"{book.Info.Repository.TrimEnd('/')}/edit/main/{(folder == "." ? "" : folder + "/")}";
+    }
+}

@@ -1,0 +1,149 @@
+using Deque.AxeCore.Playwright;
+using Handbook.Publisher.Site;
+using Microsoft.Playwright;
+
+namespace Handbook.Tests.Site;
+
+/// <summary>The default handbook's site in headless Chromium: navigation, Chinese search, downloads, accessibility.</summary>
+public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    /// <summary>A new page whose console errors and script errors are collected.</summary>
+    private async Task<(IPage Page, List<string> Errors)> OpenAsync(string url)
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+        page.RequestFailed += (_, request) => errors.Add($"{request.Url}: {request.Failure}");
+        await page.GotoAsync(url);
+        return (page, errors);
+    }
+
+    [Fact]
+    public async Task Navigates_from_home_to_an_article_and_back()
+    {
+        var (page, errors) = await OpenAsync(fixture.BaseUrl + "index.html");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "R03 党小组会制度", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/rules/R03.html");
+        Assert.Contains("党小组会制度", await page.Locator("h1").InnerTextAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "基层党建工作制度", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/rules/index.html");
+        await page.GoBackAsync();
+        await page.GoBackAsync();
+        await page.WaitForURLAsync("**/index.html");
+        Assert.Equal("基层党建工作标准化管理手册", await page.Locator("h1").InnerTextAsync());
+
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Links_work_when_the_folder_is_opened_from_disk()
+    {
+        var (page, errors) = await OpenAsync(new Uri(Path.Combine(fixture.Site, "index.html")).AbsoluteUri);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "表单和台账下载" }).ClickAsync();
+        await page.WaitForURLAsync("**/forms.html");
+        await page.Locator("table.forms a").First.ClickAsync(); // the article of the first form
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        Assert.StartsWith("file://", page.Url);
+        Assert.Equal("rgb(166, 27, 27)", await page.Locator(".site-header").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor")); // site.css loaded
+
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("党小组", "党小组会制度")]
+    [InlineData("组织生活会", "组织生活会制度")]
+    public async Task A_chinese_query_finds_its_article_first_with_the_passage_highlighted(string query, string title)
+    {
+        var (page, errors) = await OpenAsync(fixture.BaseUrl + "search.html?q=" + Uri.EscapeDataString(query));
+
+        var first = page.Locator("#search-results > li").First;
+        Assert.Equal(title, await first.Locator("h2").InnerTextAsync());
+        Assert.Contains(query, await first.Locator(".snippet mark").AllInnerTextsAsync());
+
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_query_in_no_title_lists_first_every_article_that_contains_it_as_typed()
+    {
+        const string query = "三会一课"; // no article is named after it; several mention it once
+        var book = Handbook.Loading.BookLoader.Load(RepositoryPaths.Handbook).Book!;
+        var containing = book.Articles.Count(a => a.Body.Contains(query));
+        var (page, errors) = await OpenAsync(fixture.BaseUrl + "search.html?q=" + Uri.EscapeDataString(query));
+
+        var results = page.Locator("#search-results > li");
+        Assert.True(containing > 1 && await results.CountAsync() >= containing);
+        for (var i = 0; i < containing; i++)
+            Assert.Contains(query, await results.Nth(i).Locator(".snippet mark").AllInnerTextsAsync());
+
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_two_character_query_typed_in_the_box_finds_results()
+    {
+        var (page, errors) = await OpenAsync(fixture.BaseUrl + "search.html");
+
+        await page.Locator("#search-q").FillAsync("党费");
+        await page.Locator("#search-q").PressAsync("Enter");
+
+        await page.Locator("#search-results > li").First.WaitForAsync();
+        Assert.True(await page.Locator("#search-results > li").CountAsync() > 1);
+        Assert.Contains("党费", await page.Locator("#search-results > li").First.InnerTextAsync());
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_browser_splits_a_query_as_the_index_was_split()
+    {
+        var (page, _) = await OpenAsync(fixture.BaseUrl + "search.html");
+        string[] samples = ["党小组会", "“三会一课”制度（F03）", "2026年6月 Word表单", "会", "ABC-12 民主 评议"];
+
+        foreach (var sample in samples)
+            Assert.Equal(SearchTokenizer.Tokens(sample), await page.EvaluateAsync<string[]>("s => HandbookSearch.tokenize(s)", sample));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Every_download_link_on_the_forms_page_answers_with_the_file()
+    {
+        var (page, errors) = await OpenAsync(fixture.BaseUrl + "forms.html");
+        var links = await page.Locator("a[download]").EvaluateAllAsync<string[]>("links => links.map(l => l.href)");
+
+        Assert.NotEmpty(links);
+        foreach (var link in links.Distinct())
+        {
+            var response = await page.APIRequest.GetAsync(link);
+            Assert.True(response.Status == 200, $"{link}: {response.Status}");
+            Assert.NotEmpty(await response.BodyAsync());
+        }
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("index.html")]
+    [InlineData("rules/R03.html")]
+    [InlineData("forms.html")]
+    [InlineData("search.html?q=%E5%85%9A%E5%B0%8F%E7%BB%84")]
+    public async Task Has_no_serious_accessibility_violations(string url)
+    {
+        var (page, errors) = await OpenAsync(fixture.BaseUrl + url);
+
+        var result = await page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})");
+        Assert.Empty(serious);
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+}

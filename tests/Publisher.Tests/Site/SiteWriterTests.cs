@@ -1,0 +1,99 @@
+namespace Handbook.Tests.Site;
+
+/// <summary>The site writer on the small fixture handbook: pages, links, downloads and failures.</summary>
+public sealed class SiteWriterTests : IDisposable
+{
+    private readonly FixtureHandbook _handbook = new();
+    private readonly string _site;
+
+    public SiteWriterTests() => _site = Path.Combine(_handbook.Root, "out", "site");
+
+    public void Dispose() => _handbook.Dispose();
+
+    private string Page(string path) => File.ReadAllText(Path.Combine(_site, path));
+
+    [Fact]
+    public void Writes_every_page_with_relative_links_between_articles()
+    {
+        var build = SiteBuild.Run(_handbook.Root, _site, "--only", "site");
+
+        Assert.Equal(0, build.Exit);
+        foreach (var page in new[] { "index.html", "rules/index.html", "rules/R01.html", "records/L01.html", "forms.html", "reminders.html", "scoring.html", "search.html", "404.html", "search-index.js", "static/site.css" })
+            Assert.True(File.Exists(Path.Combine(_site, page)), page);
+        var article = Page("rules/R01.html");
+        Assert.Contains("href=\"../records/L01.html#%E5%A1%AB%E5%86%99%E8%8C%83%E4%BE%8B\"", article); // ../records/L01.md#填写范例
+        Assert.DoesNotContain(".md\"", article);
+        Assert.Contains("href=\"../static/site.css\"", article);
+        Assert.Contains("href=\"static/site.css\"", Page("index.html"));
+    }
+
+    [Fact]
+    public void Article_page_shows_who_when_forms_scoring_contents_and_neighbours()
+    {
+        SiteBuild.Run(_handbook.Root, _site, "--only", "site");
+        var article = Page("rules/R01.html");
+
+        Assert.Contains("谁来做", article);
+        Assert.Contains("每月25日前", article);
+        Assert.Contains("href=\"../forms.html#F01\"", article);
+        Assert.Contains("少开一次扣1分", article);
+        Assert.Contains("2026年1月15日", article);
+        Assert.Contains("<a href=\"#谁来做\">谁来做</a>", article);
+        Assert.Contains("href=\"../records/L01.html\"", article); // next article
+    }
+
+    [Fact]
+    public void Reminder_page_places_tasks_in_their_months()
+    {
+        SiteBuild.Run(_handbook.Root, _site, "--only", "site");
+        var reminders = Page("reminders.html");
+
+        Assert.Contains("2026年工作提醒", reminders);
+        Assert.Contains("6月25日", reminders);  // half-yearly, month 6 of the first half
+        Assert.Contains("12月25日", reminders); // and of the second
+        Assert.Contains("2月25日", reminders);  // monthly
+    }
+
+    [Fact]
+    public void Links_only_the_downloads_this_build_produced()
+    {
+        SiteBuild.Run(_handbook.Root, _site, "--only", "site");
+        Assert.DoesNotContain("downloads/", Page("forms.html"));
+
+        var loaded = Handbook.Loading.BookLoader.Load(_handbook.Root).Book!;
+        var document = Path.Combine(_site, DownloadPaths.FormDocument(loaded.FindForm("F01")!));
+        Directory.CreateDirectory(Path.GetDirectoryName(document)!);
+        File.WriteAllText(document, "docx");
+        Assert.Equal(0, SiteBuild.Run(_handbook.Root, _site, "--only", "site").Exit); // keeps the existing download
+
+        Assert.Contains("href=\"downloads/forms/F01-", Page("forms.html"));
+    }
+
+    [Fact]
+    public void A_broken_link_in_a_template_fails_the_build_and_keeps_the_previous_site()
+    {
+        Assert.Equal(0, SiteBuild.Run(_handbook.Root, _site, "--only", "site").Exit);
+        var templates = CopyTemplates();
+        var layout = Path.Combine(templates, "site", "layouts", "404.hbs");
+        File.AppendAllText(layout, "<a href=\"{{Root}}missing.html\">x</a><a href=\"{{Root}}index.html#nowhere\">y</a>");
+
+        var build = SiteBuild.Run(_handbook.Root, _site, "--templates", templates);
+
+        Assert.Equal(1, build.Exit);
+        Assert.Contains("网站页面 404.html：链接“missing.html”指向的文件不存在", build.Error);
+        Assert.Contains("链接“index.html#nowhere”指向的锚点“#nowhere”在 index.html 中不存在", build.Error);
+        Assert.DoesNotContain("missing.html", Page("404.html"));
+    }
+
+    private string CopyTemplates()
+    {
+        var target = Path.Combine(_handbook.Root, "templates-copy");
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Templates, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(RepositoryPaths.Templates, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+        return target;
+    }
+}
