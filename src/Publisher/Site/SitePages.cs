@@ -116,7 +116,8 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
             b.Grade,
             Range = i == 0 ? $"{Number(b.Min)} 分及以上" : $"{Number(b.Min)} 分至 {Number(bands[i - 1].Min)} 分以下",
         }).ToList();
-        page["Downloads"] = Downloads(("对标自查评分表（Excel）", DownloadPaths.ScoringWorkbook));
+        page["Downloads"] = Downloads(("对标自查评分表（Excel）", DownloadPaths.ScoringWorkbook),
+            ("检查调研情况反馈单（Excel）", DownloadPaths.FeedbackWorkbook));
         return page;
     }
 

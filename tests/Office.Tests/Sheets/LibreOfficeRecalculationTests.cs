@@ -31,6 +31,7 @@ public sealed class LibreOfficeRoundTrip : IDisposable
         Feedback = WorkbookWriter(feedbackSheets);
         Save("feedback", WithoutFormulaResults(Feedback));
         Save("feedback-filled", WithoutFormulaResults(FillFindings(Feedback, feedbackLayout)));
+        Save("reminders", WorkbookWriter([ReminderWorkbook.Create(book, 2027, Handbook.Schedule.ReminderCalendar.For(book, 2027))]));
         Converted = LibreOffice.Convert([.. Directory.EnumerateFiles(Input)], "xlsx", Output);
     }
 
@@ -203,6 +204,18 @@ public sealed class LibreOfficeRecalculationTests(LibreOfficeRoundTrip roundTrip
                     $"{form} {name}: LibreOffice lost data validation");
             }
         }
+    }
+
+    [Fact]
+    public void LibreOfficeOpensTheReminderTableWithEveryRowAndItsDates()
+    {
+        var name = ReminderWorkbook.Title(2027);
+        using var ours = new Workbook(File.ReadAllBytes(roundTrip.Converted.Keys.Single(k => k.EndsWith("reminders.xlsx"))));
+        using var theirs = roundTrip.Open("reminders");
+        var rows = ours.Sheet(name).Descendants<Row>().Count();
+        Assert.Equal(rows, theirs.Sheet(name).Descendants<Row>().Count());
+        for (var row = ReminderWorkbook.HeaderRow; row <= rows; row++)
+            Assert.Equal(ours.Row(name, row, 6), theirs.Row(name, row, 6));
     }
 
     private static bool Same(string a, string b) =>
