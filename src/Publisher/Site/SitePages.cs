@@ -17,6 +17,7 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         .DistinctBy(x => x.Id)
         .ToDictionary(x => x.Id, x => x.Link);
     private readonly string? _editBase = EditBase(book);
+    private readonly Lazy<IReadOnlyList<Reminder>> _reminders = new(() => ReminderCalendar.For(book, year));
 
     public Dictionary<string, object?> Home()
     {
@@ -142,7 +143,7 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         new { Title = "搜索", Url = SiteUrls.Search, Current = section == "search" },
     ];
 
-    private IReadOnlyList<Reminder> Reminders() => ReminderCalendar.For(book, year);
+    private IReadOnlyList<Reminder> Reminders() => _reminders.Value;
 
     private object Reminder(Reminder r) => new
     {
