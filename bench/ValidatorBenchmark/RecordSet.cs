@@ -12,8 +12,8 @@ internal static class RecordSet
         var forms = book.Forms;
         var records = new FormRecords(book, templatesDir);
         // One filled record per form and kind, written many times: filling is not what is measured.
-        var valid = forms.Select(f => records.Filled(f, SampleValues.Valid(f))).ToArray();
-        var invalid = forms.Select(f => records.Filled(f, Broken(f))).ToArray();
+        var valid = forms.Select(f => records.Filled(f, SampleValues.Valid(book, f))).ToArray();
+        var invalid = forms.Select(f => records.Filled(f, Broken(book, f))).ToArray();
         for (var i = 0; i < count; i++)
         {
             var form = i % forms.Length;
@@ -24,9 +24,9 @@ internal static class RecordSet
         }
     }
 
-    private static Dictionary<string, string> Broken(Form form)
+    private static Dictionary<string, string> Broken(Book book, Form form)
     {
-        var values = SampleValues.Valid(form);
+        var values = SampleValues.Valid(book, form);
         values.Remove(form.Fields.First(f => f.Required && f.Type != FieldType.Table).Id);
         return values;
     }

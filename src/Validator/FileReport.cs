@@ -13,5 +13,5 @@ public sealed record FileReport(string Path, FormRef? Form, IReadOnlyList<Findin
 
     public int Errors => Findings.Count(f => f.IsError);
 
-    public int Warnings => Findings.Count - Errors;
+    public int Warnings => Findings.Count(f => f.Severity == FindingSeverity.Warning);
 }

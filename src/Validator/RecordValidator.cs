@@ -14,6 +14,8 @@ public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOn
 {
     public RecordValidator(Book book) : this(book, PackageLimits.Default, () => DateOnly.FromDateTime(DateTime.Now)) { }
 
+    private readonly ScoringSheetChecker scoring = new(book);
+
     public PackageLimits Limits => limits;
 
     public FileReport Validate(string path, byte[] data) => Read(path, data).Report;
@@ -49,6 +51,7 @@ public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOn
                     $"表单“{form.Title}”的版本 {identity.Version} 不是现行版本 {form.Version}；请下载现行表单重新填写"));
             values = FieldMapper.Map(document, form, findings);
             findings.AddRange(new ValueChecker(today()).Check(form, values));
+            if (ScoringSheet.Is(form)) findings.AddRange(scoring.Check(form, values));
         }
         catch (PackageException e)
         {

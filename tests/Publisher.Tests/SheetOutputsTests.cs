@@ -46,4 +46,24 @@ public class SheetOutputsTests
         Assert.Equal(0, exit);
         Assert.False(File.Exists(Path.Combine(site, DownloadPaths.ScoringWorkbook)));
     }
+
+    [Fact]
+    public void BuildWritesTheRemindersOfTheGivenYearAsWorkbookDocumentAndCalendar()
+    {
+        using var fixture = new FixtureHandbook();
+        var site = Path.Combine(fixture.Root, "site");
+
+        var exit = PublisherCli.Create().Parse(["build", "--source", fixture.Root, "--out", site,
+                "--templates", Handbook.Tests.Site.RepositoryPaths.Templates, "--only", "reminders", "--year", "2031"])
+            .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = new StringWriter() });
+
+        Assert.Equal(0, exit);
+        using (var workbook = SpreadsheetDocument.Open(Path.Combine(site, DownloadPaths.Reminders(2031, "xlsx")), false))
+            Assert.Equal("2031年工作提醒表", workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single().Name!.Value);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(Path.Combine(site, DownloadPaths.Reminders(2031, "docx")), false))
+            Assert.Contains("召开党小组会", document.MainDocumentPart!.Document.Body!.InnerText);
+        var calendar = File.ReadAllText(Path.Combine(site, DownloadPaths.Calendar(2031)));
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", calendar);
+        Assert.Contains("DTSTART;VALUE=DATE:20310125", calendar);
+    }
 }

@@ -21,7 +21,7 @@ public static class SampleValues
     };
 
     /// <summary>Keys as content-control tags (DESIGN §5): `field`, `field.n` for options of a choices field, `field.row.column`.</summary>
-    public static Dictionary<string, string> Valid(Form form)
+    public static Dictionary<string, string> Valid(Book book, Form form)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var dates = new DateOnly(2025, 3, 3);
@@ -36,6 +36,7 @@ public static class SampleValues
             }
             else Fill(values, field, field.Id, ref dates, 1);
         }
+        if (ScoringSheet.Is(form)) Score(book, values);
         if (Overrides.TryGetValue(form.Id, out var overrides))
             foreach (var (key, value) in overrides)
             {
@@ -44,6 +45,28 @@ public static class SampleValues
             }
         return values;
     }
+
+    /// <summary>
+    /// The scoring sheet comes with a row for every scoring item of the handbook (item and points prefilled):
+    /// a careful unit gives each its self-score, here full marks, and the total and grade that follow.
+    /// </summary>
+    private static void Score(Book book, Dictionary<string, string> values)
+    {
+        foreach (var key in values.Keys.Where(k => k.StartsWith(ScoringSheet.Table + ".", StringComparison.Ordinal)).ToList()) values.Remove(key);
+        var row = 0;
+        foreach (var (article, item) in book.ScoringItems)
+        {
+            var prefix = $"{ScoringSheet.Table}.{++row}.";
+            values[prefix + ScoringSheet.Item] = ScoringSheet.ItemName(article, item);
+            values[prefix + ScoringSheet.Points] = Number(item.Points);
+            values[prefix + ScoringSheet.SelfScore] = Number(item.Points);
+        }
+        var total = book.ScoringItems.Sum(s => s.Item.Points);
+        values[ScoringSheet.Total] = Number(total);
+        values[ScoringSheet.Grade] = book.GradeFor(total)!;
+    }
+
+    private static string Number(decimal n) => n.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static void Fill(Dictionary<string, string> values, Field field, string key, ref DateOnly dates, int seed)
     {
@@ -91,6 +114,5 @@ public static class SampleValues
         ["F12"] = new() { ["in_count"] = "1", ["out_count"] = "1" },
         ["F15"] = new() { ["total"] = "48", ["grade"] = "不合格" },
         ["F17"] = new() { ["seats"] = "3", ["candidates"] = "4" },
-        ["F18"] = new() { ["grade"] = "不合格" },
     };
 }

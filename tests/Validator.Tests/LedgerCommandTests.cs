@@ -45,7 +45,7 @@ public sealed class LedgerCommandTests : IDisposable
         var source = header.IndexOf(LedgerWorkbook.SourceLabel);
         Assert.Equal(["张主持", "李主持"], main.Skip(LedgerWorkbook.HeaderRow).Select(r => r[host]));
         Assert.Equal(["一支部/01.docx", "一支部/02.docx"], main.Skip(LedgerWorkbook.HeaderRow).Select(r => r[source].Replace('\\', '/')[^"一支部/01.docx".Length..]));
-        var sampleDate = ValueParser.TryDate(SampleValues.Valid(form)["meeting_date"], out var date) ? date : default;
+        var sampleDate = ValueParser.TryDate(SampleValues.Valid(Book, form)["meeting_date"], out var date) ? date : default;
         Assert.Equal(ExcelDate.Serial(sampleDate).ToString(), main[LedgerWorkbook.HeaderRow][header.IndexOf("会议日期 *")]);
 
         var speeches = Rows(workbook, form.Fields.Single(f => f.Type == Handbook.Model.FieldType.Table).Label);

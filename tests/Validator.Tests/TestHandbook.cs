@@ -1,3 +1,4 @@
+using Handbook.Validator.Findings;
 using Handbook.Loading;
 using Handbook.Model;
 using Handbook.Validator.Fixtures;
@@ -24,7 +25,7 @@ public static class TestHandbook
     public static byte[] Record(string formId, Action<Dictionary<string, string>>? change = null, Func<byte[], byte[]>? edit = null)
     {
         var form = Form(formId);
-        var values = SampleValues.Valid(form);
+        var values = SampleValues.Valid(Book, form);
         change?.Invoke(values);
         var record = Records.Filled(form, values);
         return edit is null ? record : edit(record);
@@ -32,7 +33,10 @@ public static class TestHandbook
 
     public static FileReport Validate(byte[] data, string path = "record.docx") => Validator.Validate(path, data);
 
-    public static string[] Codes(FileReport report) => [.. report.Findings.Select(f => f.Code)];
+    /// <summary>The codes of the problems found (errors and warnings; not results such as a scoring sheet's grade).</summary>
+    public static string[] Codes(FileReport report) => [.. Problems(report).Select(f => f.Code)];
+
+    public static IEnumerable<Finding> Problems(FileReport report) => report.Findings.Where(f => f.Severity != FindingSeverity.Info);
 
     private static string FindRoot()
     {

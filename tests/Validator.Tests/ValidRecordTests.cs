@@ -12,7 +12,7 @@ public class ValidRecordTests
     public void A_carefully_filled_record_of_every_form_is_valid(string formId)
     {
         var report = Validate(Record(formId));
-        Assert.Empty(report.Findings.Select(f => $"{f.Code} {f.Field}: {f.Message}"));
+        Assert.Empty(Problems(report).Select(f => $"{f.Code} {f.Field}: {f.Message}"));
         Assert.Equal(new FormRef(formId, Form(formId).Version), report.Form);
     }
 
@@ -21,7 +21,7 @@ public class ValidRecordTests
     public void Text_split_over_many_runs_reads_the_same(string formId)
     {
         var report = Validate(Record(formId, edit: RecordEdits.SplitRuns));
-        Assert.Empty(report.Findings.Select(f => $"{f.Code} {f.Field}: {f.Message}"));
+        Assert.Empty(Problems(report).Select(f => $"{f.Code} {f.Field}: {f.Message}"));
     }
 
     [Theory]

@@ -22,9 +22,6 @@ public static class FeedbackWorkbook
     /// <summary>Where the totals are, for readers and tests.</summary>
     public sealed record Layout(int FirstFindingRow, int LastFindingRow, int TotalRow, int ScoreRow, int GradeRow);
 
-    /// <summary>How a scoring item is named in the drop-down list: its article and its text.</summary>
-    public static string ItemName(Article article, ScoringItem item) => $"{article.Id} {item.Item}";
-
     public static (IReadOnlyList<Sheet> Sheets, Layout Layout) Create(Book book)
     {
         var items = ItemList(book);
@@ -117,7 +114,7 @@ public static class FeedbackWorkbook
         var points = new List<decimal>();
         foreach (var (article, item) in book.ScoringItems)
         {
-            sheet.Add(new Cell(ItemName(article, item), CellStyle.Default), new Cell(item.Points, CellStyle.Default));
+            sheet.Add(new Cell(ScoringSheet.ItemName(article, item), CellStyle.Default), new Cell(item.Points, CellStyle.Default));
             points.Add(item.Points);
         }
         var prefix = CellReference.SheetPrefix(ItemsSheet);

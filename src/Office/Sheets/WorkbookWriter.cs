@@ -125,7 +125,7 @@ public static class WorkbookWriter
             // A merged cell spans several columns; its text is laid out by hand (a fixed height).
             if (cell.Value is not string text || !WorkbookStyles.Wraps(cell.Style)
                 || sheet.Merges.Any(m => m.StartsWith(CellReference.Of(i + 1, number) + ":", StringComparison.Ordinal))) continue;
-            var perLine = Math.Max(1, sheet.Columns[i].Width - 1);
+            var perLine = Math.Max(1, sheet.Columns[i].Width - 2); // a little narrower than the column: cell padding
             lines = Math.Max(lines, text.Split('\n').Sum(l => (int)Math.Ceiling(Math.Max(1, TextWidth.Of(l)) / perLine)));
         }
         return lines > 1 ? lines * LineHeight + 4 : null;

@@ -8,13 +8,22 @@ namespace Handbook.Office.Word;
 /// <summary>
 /// Renders the &lt;field name="…"&gt; elements of a form layout as content controls: the field id names
 /// an ordinary field, `table.row.column` a cell of a table field. Tag = that name, alias = the label,
-/// placeholder = the help text.
+/// placeholder = the help text; a value="…" attribute fills the control.
 /// </summary>
 internal sealed class FormControls(WordPackage package, Form form, string layout)
 {
     public IEnumerable<OpenXmlElement> Render(IElement element)
     {
         var name = element.GetAttribute("name") ?? "";
+        var controls = Resolve(name).ToList();
+        // A layout may prefill a control (value="…"), as the scoring sheet does with each item and its points.
+        if (element.GetAttribute("value") is { } value)
+            foreach (var control in controls.OfType<SdtRun>()) FormFiller.Fill(control, name, value);
+        return controls;
+    }
+
+    private IEnumerable<OpenXmlElement> Resolve(string name)
+    {
         if (form.FindField(name) is { Type: not FieldType.Table } field) return Controls(field, name, field.Label);
         var parts = name.Split('.');
         if (parts.Length == 3 && form.FindField(parts[0]) is { Type: FieldType.Table } table

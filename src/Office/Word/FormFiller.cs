@@ -37,7 +37,7 @@ public static class FormFiller
         return stream.ToArray();
     }
 
-    private static void Fill(SdtRun control, string tag, string value)
+    internal static void Fill(SdtRun control, string tag, string value)
     {
         var properties = control.SdtProperties!;
         var content = control.SdtContentRun ?? control.AppendChild(new SdtContentRun());

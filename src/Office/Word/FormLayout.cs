@@ -43,7 +43,27 @@ internal static class FormLayout
         book = new { title = book.Info.Title, organization = book.Info.Organization, edition = book.Info.Edition },
         fields = form.Fields.ToDictionary(f => f.Id, f => new { id = f.Id, label = f.Label, help = f.Help }),
         blocks = Blocks(form),
+        // Values a layout may put in controls beforehand: the scoring sheet's items and their points.
+        prefill = ScoringSheet.Is(form) ? ScoringPrefill(book, form) : [],
     };
+
+    /// <summary>Row n of the scoring sheet's table holds the n-th scoring item of the handbook and its points.</summary>
+    private static Dictionary<string, string> ScoringPrefill(Book book, Form form)
+    {
+        var table = form.FindField(ScoringSheet.Table)
+            ?? throw new InvalidDataException($"{form.Path}: 表单 {form.Id} 使用评分表版式，但没有表格字段“{ScoringSheet.Table}”。");
+        var items = book.ScoringItems.ToList();
+        if (items.Count > table.Rows)
+            throw new InvalidDataException(
+                $"{form.Path}: “{table.Label}”只印 {table.Rows} 行，手册有 {items.Count} 个评分项目；请把 rows 改为不少于 {items.Count}。");
+        var prefill = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            prefill[$"{table.Id}.{i + 1}.{ScoringSheet.Item}"] = ScoringSheet.ItemName(items[i].Article, items[i].Item);
+            prefill[$"{table.Id}.{i + 1}.{ScoringSheet.Points}"] = items[i].Item.Points.ToString("0.##", CultureInfo.InvariantCulture);
+        }
+        return prefill;
+    }
 
     /// <summary>Runs of ordinary fields become grids; each table field is a block of its own.</summary>
     private static List<object> Blocks(Form form)

@@ -7,5 +7,5 @@ internal static class Outputs
 {
     /// <summary>The site comes last: it links the downloads the other outputs wrote before it.</summary>
     public static IReadOnlyList<IOutput> All { get; } =
-        [new FormsOutput(), new PrintedHandbookOutput(), new LedgersOutput(), new ScoringOutput(), new SiteOutput()];
+        [new FormsOutput(), new PrintedHandbookOutput(), new LedgersOutput(), new ScoringOutput(), new RemindersOutput(), new SiteOutput()];
 }

@@ -21,9 +21,8 @@ internal static class SearchIndexWriter
         Parallel.For(0, passages.Count, p =>
         {
             var section = passages[p].Section;
-            counts[p] = SearchTokenizer.Tokens(section.Heading + " " + section.Text)
-                .GroupBy(t => t)
-                .ToDictionary(g => g.Key, g => g.Count());
+            counts[p] = [];
+            SearchTokenizer.Count(section.Heading + " " + section.Text, counts[p]);
         });
         var terms = new Dictionary<string, List<int>>();
         for (var p = 0; p < counts.Length; p++)

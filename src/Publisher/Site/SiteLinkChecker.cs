@@ -31,21 +31,20 @@ internal static partial class SiteLinkChecker
             ids[page] = pageIds;
         });
 
-        var problems = new List<string>();
-        foreach (var page in pages.Order(StringComparer.Ordinal))
-        {
-            foreach (var link in links[page])
-            {
-                var problem = Problem(staging, page, link, ids);
-                if (problem is not null) problems.Add($"网站页面 {page}：链接“{link}”{problem}");
-            }
-        }
+        var exists = new ConcurrentDictionary<string, bool>(pages.Select(p => KeyValuePair.Create(p, true)));
+        bool Exists(string target) => exists.GetOrAdd(target, t => File.Exists(Path.Combine(staging, t)));
+        var problems = pages.Order(StringComparer.Ordinal).AsParallel().AsOrdered()
+            .SelectMany(page => links[page].Distinct()
+                .Select(link => (Link: link, Problem: Problem(page, link, Exists, ids)))
+                .Where(x => x.Problem is not null)
+                .Select(x => $"网站页面 {page}：链接“{x.Link}”{x.Problem}"))
+            .ToList();
         if (problems.Count > 0)
             throw new BuildException(string.Join('\n', problems.Take(50)) +
                 $"\n网站有 {problems.Count} 个失效链接（章节或模板中），生成失败。");
     }
 
-    private static string? Problem(string staging, string page, string link, ConcurrentDictionary<string, HashSet<string>> ids)
+    private static string? Problem(string page, string link, Func<string, bool> exists, ConcurrentDictionary<string, HashSet<string>> ids)
     {
         if (link.Length == 0) return "为空";
         if (link.Contains(':') || link.StartsWith("//")) return null; // external, mailto:, data:
@@ -55,7 +54,7 @@ internal static partial class SiteLinkChecker
         var file = end < 0 ? link : link[..end];
         var fragment = hash < 0 ? null : Uri.UnescapeDataString(link[(hash + 1)..]);
         var target = file.Length == 0 ? page : Resolve(page, Uri.UnescapeDataString(file));
-        if (target is null || !File.Exists(Path.Combine(staging, target))) return "指向的文件不存在";
+        if (target is null || !exists(target)) return "指向的文件不存在";
         if (fragment is null || fragment.Length == 0) return null;
         if (!ids.TryGetValue(target, out var targetIds)) return null; // not a page: a fragment means nothing to check
         return targetIds.Contains(fragment) ? null : $"指向的锚点“#{fragment}”在 {target} 中不存在";

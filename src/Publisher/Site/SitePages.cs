@@ -17,6 +17,7 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         .DistinctBy(x => x.Id)
         .ToDictionary(x => x.Id, x => x.Link);
     private readonly string? _editBase = EditBase(book);
+    private readonly Lazy<IReadOnlyList<Reminder>> _reminders = new(() => ReminderCalendar.For(book, year));
 
     public Dictionary<string, object?> Home()
     {
@@ -116,7 +117,8 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
             b.Grade,
             Range = i == 0 ? $"{Number(b.Min)} 分及以上" : $"{Number(b.Min)} 分至 {Number(bands[i - 1].Min)} 分以下",
         }).ToList();
-        page["Downloads"] = Downloads(("对标自查评分表（Excel）", DownloadPaths.ScoringWorkbook));
+        page["Downloads"] = Downloads(("对标自查评分表（Excel）", DownloadPaths.ScoringWorkbook),
+            ("检查调研情况反馈单（Excel）", DownloadPaths.FeedbackWorkbook));
         return page;
     }
 
@@ -141,7 +143,7 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         new { Title = "搜索", Url = SiteUrls.Search, Current = section == "search" },
     ];
 
-    private IReadOnlyList<Reminder> Reminders() => ReminderCalendar.For(book, year);
+    private IReadOnlyList<Reminder> Reminders() => _reminders.Value;
 
     private object Reminder(Reminder r) => new
     {

@@ -38,4 +38,11 @@ public static class Codes
     public const string CountOutOfRange = "count-out-of-range";
     public const string TooFewRows = "too-few-rows";
     public const string RuleFailed = "rule-failed";
+
+    // The self-check scoring sheet (ScoringSheetChecker).
+    public const string ScoringPointsMismatch = "scoring-points-mismatch";
+    public const string SelfScoreOutOfRange = "self-score-out-of-range";
+    public const string DeductionReasonMissing = "deduction-reason-missing";
+    public const string ScoringTotalMismatch = "scoring-total-mismatch";
+    public const string ScoringGrade = "scoring-grade";
 }

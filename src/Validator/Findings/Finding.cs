@@ -1,6 +1,7 @@
 namespace Handbook.Validator.Findings;
 
-public enum FindingSeverity { Error, Warning }
+/// <summary>Info is a result worth reporting that is not a problem (the grade a scoring sheet earns).</summary>
+public enum FindingSeverity { Error, Warning, Info }
 
 /// <summary>One problem found in a record. Code is stable (tools depend on it); Message is Chinese, for the reviewer.</summary>
 /// <param name="Field">The field key (`host`, `speeches.2.speaker`), when the finding is about one field.</param>
@@ -12,6 +13,9 @@ public sealed record Finding(string Code, FindingSeverity Severity, string Messa
 
     public static Finding Warning(string code, string message, string? field = null, string? label = null) =>
         new(code, FindingSeverity.Warning, message, field, label);
+
+    public static Finding Info(string code, string message, string? field = null, string? label = null) =>
+        new(code, FindingSeverity.Info, message, field, label);
 
     public bool IsError => Severity == FindingSeverity.Error;
 }

@@ -35,7 +35,7 @@ public static class JsonReport
                 errors = f.Findings.Select(e => new
                 {
                     code = e.Code,
-                    severity = e.IsError ? "error" : "warning",
+                    severity = e.Severity.ToString().ToLowerInvariant(),
                     field = e.Field,
                     label = e.Label,
                     message = e.Message,

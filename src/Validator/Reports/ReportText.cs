@@ -6,7 +6,12 @@ namespace Handbook.Validator.Reports;
 /// <summary>Wording shared by the human-readable reports.</summary>
 internal static class ReportText
 {
-    public static string Severity(Finding f) => f.IsError ? "错误" : "警告";
+    public static string Severity(Finding f) => f.Severity switch
+    {
+        FindingSeverity.Error => "错误",
+        FindingSeverity.Warning => "警告",
+        _ => "结果",
+    };
 
     public static string Form(FileReport file, Book book)
     {
@@ -20,6 +25,6 @@ internal static class ReportText
 
     public static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.##");
 
-    /// <summary>Errors before warnings; within each, the order they were found (the form's field order).</summary>
-    public static IEnumerable<Finding> Ordered(FileReport file) => file.Findings.OrderBy(f => f.IsError ? 0 : 1);
+    /// <summary>Errors, then warnings, then results; within each, the order they were found (the form's field order).</summary>
+    public static IEnumerable<Finding> Ordered(FileReport file) => file.Findings.OrderBy(f => f.Severity);
 }

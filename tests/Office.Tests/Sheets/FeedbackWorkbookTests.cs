@@ -20,7 +20,7 @@ public sealed class FeedbackWorkbookTests
         Assert.Equal($"'{FeedbackWorkbook.ItemsSheet}'!$A$2:$A${items.Count + 1}", list.Formula1!.Text);
         for (var i = 0; i < items.Count; i++)
         {
-            Assert.Equal(FeedbackWorkbook.ItemName(items[i].Article, items[i].Item), book.Text(FeedbackWorkbook.ItemsSheet, $"A{i + 2}"));
+            Assert.Equal(ScoringSheet.ItemName(items[i].Article, items[i].Item), book.Text(FeedbackWorkbook.ItemsSheet, $"A{i + 2}"));
             Assert.Equal(items[i].Item.Points, book.Number(FeedbackWorkbook.ItemsSheet, $"B{i + 2}"));
         }
         Assert.Equal(SheetStateValues.Hidden, book.SheetElements[1].State!.Value);

@@ -31,6 +31,7 @@ public sealed class LibreOfficeRoundTrip : IDisposable
         Feedback = WorkbookWriter(feedbackSheets);
         Save("feedback", WithoutFormulaResults(Feedback));
         Save("feedback-filled", WithoutFormulaResults(FillFindings(Feedback, feedbackLayout)));
+        Save("reminders", WorkbookWriter([ReminderWorkbook.Create(book, 2027, Handbook.Schedule.ReminderCalendar.For(book, 2027))]));
         Converted = LibreOffice.Convert([.. Directory.EnumerateFiles(Input)], "xlsx", Output);
     }
 
@@ -114,7 +115,7 @@ public sealed class LibreOfficeRoundTrip : IDisposable
             var row = layout.FirstFindingRow + i;
             var item = cells[CellReference.Of(FeedbackWorkbook.ItemColumn, row)];
             item.DataType = CellValues.InlineString;
-            item.InlineString = new InlineString(new Text(FeedbackWorkbook.ItemName(items[Findings[i].Item].Article, items[Findings[i].Item].Item)));
+            item.InlineString = new InlineString(new Text(ScoringSheet.ItemName(items[Findings[i].Item].Article, items[Findings[i].Item].Item)));
             cells[CellReference.Of(FeedbackWorkbook.DeductionColumn, row)].CellValue =
                 new CellValue(Findings[i].Deduction.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -203,6 +204,18 @@ public sealed class LibreOfficeRecalculationTests(LibreOfficeRoundTrip roundTrip
                     $"{form} {name}: LibreOffice lost data validation");
             }
         }
+    }
+
+    [Fact]
+    public void LibreOfficeOpensTheReminderTableWithEveryRowAndItsDates()
+    {
+        var name = ReminderWorkbook.Title(2027);
+        using var ours = new Workbook(File.ReadAllBytes(roundTrip.Converted.Keys.Single(k => k.EndsWith("reminders.xlsx"))));
+        using var theirs = roundTrip.Open("reminders");
+        var rows = ours.Sheet(name).Descendants<Row>().Count();
+        Assert.Equal(rows, theirs.Sheet(name).Descendants<Row>().Count());
+        for (var row = ReminderWorkbook.HeaderRow; row <= rows; row++)
+            Assert.Equal(ours.Row(name, row, 6), theirs.Row(name, row, 6));
     }
 
     private static bool Same(string a, string b) =>

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Handbook.SiteBenchmark;
+
+// Builds a synthetic handbook and the default one with `publisher build`, and the same synthetic Markdown
+// with Hugo, side by side; prints seconds and pages per second (the median of the runs).
+// Usage: dotnet run -c Release --project bench/SiteBenchmark -- [chapters=5000] [runs=3] [--keep]
+// --keep leaves the generated handbooks and sites in the temporary folder, for profiling.
+var chapters = args.Length > 0 ? int.Parse(args[0]) : 5000;
+var runs = args.Length > 1 ? int.Parse(args[1]) : 3;
+var keep = args.Contains("--keep");
+var repository = FindRepository();
+var work = Path.Combine(Path.GetTempPath(), "site-benchmark-" + Guid.NewGuid().ToString("N")[..8]);
+var publisher = Path.Combine(AppContext.BaseDirectory, "publisher.dll");
+try
+{
+    Console.WriteLine($"生成合成手册：{chapters} 章 …");
+    SyntheticHandbook.Write(Path.Combine(work, "handbook"), Path.Combine(work, "hugo"), chapters);
+    var markdown = Directory.EnumerateFiles(Path.Combine(work, "handbook"), "*.md", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+    Console.WriteLine($"Markdown 共 {markdown / 1024.0 / 1024.0:F1} MB，平均每章 {markdown / 1024.0 / chapters:F1} KB");
+
+    var templates = Path.Combine(repository, "templates");
+    var synthetic = Measure("publisher build --only site（合成手册）", Path.Combine(work, "site"), runs,
+        "dotnet", publisher, "build", "--only", "site", "--source", Path.Combine(work, "handbook"), "--templates", templates, "--out", Path.Combine(work, "site"));
+    var hugo = Measure("hugo（同一批 Markdown，最简布局）", Path.Combine(work, "hugo-out"), runs,
+        "hugo", "--quiet", "--source", Path.Combine(work, "hugo"), "--destination", Path.Combine(work, "hugo-out"));
+    var defaultSite = Measure("publisher build --only site（默认手册）", Path.Combine(work, "default-site"), runs,
+        "dotnet", publisher, "build", "--only", "site", "--source", Path.Combine(repository, "handbook"), "--templates", templates, "--out", Path.Combine(work, "default-site"));
+    var defaultAll = Measure("publisher build（默认手册，全部输出）", Path.Combine(work, "default-all"), runs,
+        "dotnet", publisher, "build", "--source", Path.Combine(repository, "handbook"), "--templates", templates, "--out", Path.Combine(work, "default-all"));
+
+    Console.WriteLine();
+    Console.WriteLine("| 构建 | 页面数 | 秒（中位数） | 页/秒 | CPU 秒（中位数） |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    foreach (var r in new[] { synthetic, hugo, defaultSite, defaultAll })
+        Console.WriteLine($"| {r.Name} | {r.Pages} | {r.Seconds:F2} | {r.Pages / r.Seconds:F0} | {r.Cpu:F2} |");
+    Console.WriteLine($"\n合成手册：publisher 用时是 hugo 的 {synthetic.Seconds / hugo.Seconds:F2} 倍，CPU 时间是 {synthetic.Cpu / hugo.Cpu:F2} 倍（小于 1 即比 hugo 快）。");
+    return 0;
+}
+finally
+{
+    if (keep) Console.WriteLine($"保留在 {work}");
+    else if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+}
+
+static Result Measure(string name, string output, int runs, string program, params string[] arguments)
+{
+    var (times, cpu) = (new List<double>(), new List<double>());
+    for (var run = 0; run < runs; run++)
+    {
+        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var cpuBefore = ChildCpu.Seconds();
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        stopwatch.Stop();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{name} failed ({process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
+        times.Add(stopwatch.Elapsed.TotalSeconds);
+        cpu.Add(ChildCpu.Seconds() - cpuBefore);
+        Console.WriteLine($"  {name}：第 {run + 1} 次 {stopwatch.Elapsed.TotalSeconds:F2} 秒，CPU {cpu[^1]:F2} 秒");
+    }
+    var pages = Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).Count();
+    return new Result(name, pages, Median(times), Median(cpu));
+}
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+static string FindRepository()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Handbook.sln"))) directory = directory.Parent;
+    return directory?.FullName ?? throw new InvalidOperationException("Handbook.sln not found");
+}
+
+internal sealed record Result(string Name, int Pages, double Seconds, double Cpu);

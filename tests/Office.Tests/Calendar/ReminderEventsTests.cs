@@ -1,0 +1,30 @@
+using Handbook.Office.Calendar;
+using Handbook.Schedule;
+using Handbook.Tests.Sheets;
+
+namespace Handbook.Tests.Calendar;
+
+public sealed class ReminderEventsTests
+{
+    [Fact]
+    public void TheDefaultHandbooksCalendarParsesBackToOneEventPerReminderWithUniqueStableIds()
+    {
+        var book = DefaultBook.Book;
+        var reminders = ReminderCalendar.For(book, 2027);
+        var stamp = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+        var text = ReminderEvents.Write(book, 2027, reminders, stamp);
+        var events = IcsReader.Read(text).Children.Where(c => c.Name == "VEVENT").ToList();
+
+        Assert.Equal(reminders.Count, events.Count);
+        for (var i = 0; i < reminders.Count; i++)
+        {
+            Assert.Equal(reminders[i].Date, IcsReader.Date(events[i].Get("DTSTART")));
+            Assert.StartsWith(reminders[i].Task, IcsReader.Unescape(events[i].Value("SUMMARY")));
+            Assert.Contains(reminders[i].Article.Id, IcsReader.Unescape(events[i].Value("DESCRIPTION")));
+        }
+        var uids = events.Select(e => e.Value("UID")).ToList();
+        Assert.Equal(uids.Count, uids.Distinct().Count());
+        Assert.Equal(text, ReminderEvents.Write(book, 2027, reminders, stamp));
+    }
+}
