@@ -41,16 +41,8 @@ internal static class LedgerCommand
 
         var validator = new RecordValidator(book);
         using var expander = new InputExpander();
-        List<RecordSource> sources;
-        try
-        {
-            sources = expander.Expand(paths, validator.Limits);
-        }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"无法生成台账：{e.Message}");
-            return ValidateCommand.CannotProceed;
-        }
+        var sources = ValidateCommand.Expand(expander, paths, validator, "无法生成台账");
+        if (sources is null) return ValidateCommand.CannotProceed;
 
         var (records, rejected, others) = Collect(validator, form, sources);
         var temporary = output.FullName + ".tmp";

@@ -36,20 +36,26 @@ internal static class ValidateCommand
         if (book is null) return CannotProceed;
         var validator = new RecordValidator(book);
         using var expander = new InputExpander();
-        List<RecordSource> sources;
-        try
-        {
-            sources = expander.Expand(paths, validator.Limits);
-        }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"无法检查：{e.Message}");
-            return CannotProceed;
-        }
+        var sources = Expand(expander, paths, validator, "无法检查");
+        if (sources is null) return CannotProceed;
 
         var run = WithProgress(sources.Count, progress => ValidationRun.Run(validator, sources, jobs, progress));
         Write(run, book, format, output);
         return run.Valid ? AllValid : SomeInvalid;
+    }
+
+    /// <summary>The records named by the paths, or null (after saying why, after <paramref name="failure"/>).</summary>
+    public static List<RecordSource>? Expand(InputExpander expander, string[] paths, RecordValidator validator, string failure)
+    {
+        try
+        {
+            return expander.Expand(paths, validator.Limits);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"{failure}：{e.Message}");
+            return null;
+        }
     }
 
     /// <summary>
