@@ -1,5 +1,6 @@
 using System.Globalization;
 using Handbook.Model;
+using Markdig;
 using YamlDotNet.RepresentationModel;
 
 namespace Handbook.Loading;
@@ -78,7 +79,7 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
 
         if (id is null || title is null || order is null || owner is null || revised is null) return null;
         return new Article(id, title, order.Value, owner, [.. forms.Select(f => f.Value)], [.. schedule], [.. scoring],
-            revised.Value, part, path, body, close + 2);
+            revised.Value, part, path, body, close + 2, Markdown.Parse(body, ArticleMarkdown.Pipeline));
     }
 
     internal static bool IsId(string id) => id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
