@@ -19,21 +19,28 @@ try
     Console.WriteLine($"Markdown 共 {markdown / 1024.0 / 1024.0:F1} MB，平均每章 {markdown / 1024.0 / chapters:F1} KB");
 
     var templates = Path.Combine(repository, "templates");
-    var synthetic = Measure("publisher build --only site（合成手册）", Path.Combine(work, "site"), runs,
-        "dotnet", publisher, "build", "--only", "site", "--source", Path.Combine(work, "handbook"), "--templates", templates, "--out", Path.Combine(work, "site"));
-    var hugo = Measure("hugo（同一批 Markdown，最简布局）", Path.Combine(work, "hugo-out"), runs,
-        "hugo", "--quiet", "--source", Path.Combine(work, "hugo"), "--destination", Path.Combine(work, "hugo-out"));
-    var defaultSite = Measure("publisher build --only site（默认手册）", Path.Combine(work, "default-site"), runs,
-        "dotnet", publisher, "build", "--only", "site", "--source", Path.Combine(repository, "handbook"), "--templates", templates, "--out", Path.Combine(work, "default-site"));
-    var defaultAll = Measure("publisher build（默认手册，全部输出）", Path.Combine(work, "default-all"), runs,
-        "dotnet", publisher, "build", "--source", Path.Combine(repository, "handbook"), "--templates", templates, "--out", Path.Combine(work, "default-all"));
+    // The machine is shared and its load drifts: the publisher and hugo take turns, so both see the same load.
+    var results = Measure(runs,
+        new Build("publisher build --only site（合成手册）", Path.Combine(work, "site"),
+            "dotnet", [publisher, "build", "--only", "site", "--source", Path.Combine(work, "handbook"), "--templates", templates, "--out", Path.Combine(work, "site")]),
+        new Build("hugo（同一批 Markdown，最简布局）", Path.Combine(work, "hugo-out"),
+            "hugo", ["--quiet", "--source", Path.Combine(work, "hugo"), "--destination", Path.Combine(work, "hugo-out")]),
+        new Build("publisher build --only site（默认手册）", Path.Combine(work, "default-site"),
+            "dotnet", [publisher, "build", "--only", "site", "--source", Path.Combine(repository, "handbook"), "--templates", templates, "--out", Path.Combine(work, "default-site")]),
+        new Build("publisher build（默认手册，全部输出）", Path.Combine(work, "default-all"),
+            "dotnet", [publisher, "build", "--source", Path.Combine(repository, "handbook"), "--templates", templates, "--out", Path.Combine(work, "default-all")]));
+    var (synthetic, hugo) = (results[0], results[1]);
 
     Console.WriteLine();
     Console.WriteLine("| 构建 | 页面数 | 秒（中位数） | 页/秒 | CPU 秒（中位数） |");
     Console.WriteLine("|---|---:|---:|---:|---:|");
-    foreach (var r in new[] { synthetic, hugo, defaultSite, defaultAll })
+    foreach (var r in results)
         Console.WriteLine($"| {r.Name} | {r.Pages} | {r.Seconds:F2} | {r.Pages / r.Seconds:F0} | {r.Cpu:F2} |");
-    Console.WriteLine($"\n合成手册：publisher 用时是 hugo 的 {synthetic.Seconds / hugo.Seconds:F2} 倍，CPU 时间是 {synthetic.Cpu / hugo.Cpu:F2} 倍（小于 1 即比 hugo 快）。");
+    // Ratios taken within each round (same load), then the median: steadier than the ratio of the medians.
+    var wall = Result.Median([.. synthetic.Times.Zip(hugo.Times, (p, h) => p / h)]);
+    var cpuRatio = Result.Median([.. synthetic.Cpus.Zip(hugo.Cpus, (p, h) => p / h)]);
+    Console.WriteLine($"\n合成手册：publisher 用时是 hugo 的 {synthetic.Seconds / hugo.Seconds:F2} 倍，CPU 时间是 {synthetic.Cpu / hugo.Cpu:F2} 倍（中位数之比）；" +
+        $"逐轮比值的中位数：用时 {wall:F2} 倍，CPU {cpuRatio:F2} 倍（小于 1 即比 hugo 快）。");
     return 0;
 }
 finally
@@ -42,30 +49,34 @@ finally
     else if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
 }
 
-static Result Measure(string name, string output, int runs, string program, params string[] arguments)
+/// <summary>Runs each build once per round, in turn, for the given number of rounds.</summary>
+static List<Result> Measure(int runs, params Build[] builds)
 {
-    var (times, cpu) = (new List<double>(), new List<double>());
+    var times = builds.Select(_ => new List<double>()).ToList();
+    var cpu = builds.Select(_ => new List<double>()).ToList();
     for (var run = 0; run < runs; run++)
     {
-        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        var cpuBefore = ChildCpu.Seconds();
-        var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        stopwatch.Stop();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{name} failed ({process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
-        times.Add(stopwatch.Elapsed.TotalSeconds);
-        cpu.Add(ChildCpu.Seconds() - cpuBefore);
-        Console.WriteLine($"  {name}：第 {run + 1} 次 {stopwatch.Elapsed.TotalSeconds:F2} 秒，CPU {cpu[^1]:F2} 秒");
+        for (var b = 0; b < builds.Length; b++)
+        {
+            var build = builds[b];
+            if (Directory.Exists(build.Output)) Directory.Delete(build.Output, recursive: true);
+            var start = new ProcessStartInfo(build.Program, build.Arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+            var cpuBefore = ChildCpu.Seconds();
+            var stopwatch = Stopwatch.StartNew();
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            stopwatch.Stop();
+            if (process.ExitCode != 0) throw new InvalidOperationException($"{build.Name} failed ({process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
+            times[b].Add(stopwatch.Elapsed.TotalSeconds);
+            cpu[b].Add(ChildCpu.Seconds() - cpuBefore);
+            Console.WriteLine($"  {build.Name}：第 {run + 1} 次 {stopwatch.Elapsed.TotalSeconds:F2} 秒，CPU {cpu[b][^1]:F2} 秒");
+        }
     }
-    var pages = Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).Count();
-    return new Result(name, pages, Median(times), Median(cpu));
+    return [.. builds.Select((build, b) => new Result(build.Name,
+        Directory.EnumerateFiles(build.Output, "*.html", SearchOption.AllDirectories).Count(), times[b], cpu[b]))];
 }
-
-static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
 static string FindRepository()
 {
@@ -74,4 +85,12 @@ static string FindRepository()
     return directory?.FullName ?? throw new InvalidOperationException("Handbook.sln not found");
 }
 
-internal sealed record Result(string Name, int Pages, double Seconds, double Cpu);
+internal sealed record Build(string Name, string Output, string Program, string[] Arguments);
+
+internal sealed record Result(string Name, int Pages, List<double> Times, List<double> Cpus)
+{
+    public double Seconds => Median(Times);
+    public double Cpu => Median(Cpus);
+
+    public static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+}

@@ -1,8 +1,29 @@
 using System.Globalization;
 using Handbook.Model;
+using Markdig;
+using Markdig.Syntax;
 using YamlDotNet.RepresentationModel;
 
 namespace Handbook.Loading;
+
+/// <summary>
+/// An article file split into its front matter and its Markdown body, the body parsed. Reading one touches
+/// nothing shared, so the files are read in parallel; <see cref="ArticleReader"/> then reports on them in order.
+/// </summary>
+/// <param name="Document">The parsed body, or null when the file has no front matter.</param>
+internal sealed record ArticleSource(string FullPath, string FrontMatter, string Body, int BodyLine, MarkdownDocument? Document)
+{
+    public static ArticleSource Read(string fullPath)
+    {
+        var lines = File.ReadAllText(fullPath).Replace("\r\n", "\n").Split('\n');
+        var close = lines.Length > 0 && lines[0].TrimEnd() == "---"
+            ? Array.FindIndex(lines, 1, l => l.TrimEnd() == "---")
+            : -1;
+        if (close < 0) return new ArticleSource(fullPath, "", "", 1, null);
+        var body = string.Join('\n', lines[(close + 1)..]);
+        return new ArticleSource(fullPath, string.Join('\n', lines[1..close]), body, close + 2, Markdown.Parse(body, ArticleMarkdown.Pipeline));
+    }
+}
 
 /// <summary>Reads one article file: front matter into the model, the rest kept as Markdown.</summary>
 internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
@@ -30,9 +51,9 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
     /// <summary>Ids, guessed from file names, of articles that did not load; forms naming them are not errors too.</summary>
     public HashSet<string> FailedIds { get; } = [];
 
-    public Article? Read(string fullPath, string part)
+    public Article? Read(ArticleSource source, string part)
     {
-        var article = ReadFile(fullPath, part, out var path);
+        var article = ReadFile(source, part, out var path);
         if (article is null)
         {
             FailedPaths.Add(path);
@@ -41,15 +62,10 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
         return article;
     }
 
-    private Article? ReadFile(string fullPath, string part, out string path)
+    private Article? ReadFile(ArticleSource source, string part, out string path)
     {
-        path = System.IO.Path.GetRelativePath(root, fullPath).Replace('\\', '/');
-        var text = File.ReadAllText(fullPath).Replace("\r\n", "\n");
-        var lines = text.Split('\n');
-        var close = lines.Length > 0 && lines[0].TrimEnd() == "---"
-            ? Array.FindIndex(lines, 1, l => l.TrimEnd() == "---")
-            : -1;
-        if (close < 0)
+        path = System.IO.Path.GetRelativePath(root, source.FullPath).Replace('\\', '/');
+        if (source.Document is null)
         {
             diagnostics.Add(new Diagnostic(path, 1, 1, Severity.Error, "missing-front-matter",
                 "文章缺少开头的 YAML 前置信息（以“---”开始和结束的一段，写明 id、title 等）"));
@@ -57,7 +73,7 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
         }
 
         var file = new YamlFile(path, diagnostics, lineOffset: 1);
-        var map = file.Map(file.Parse(string.Join('\n', lines[1..close])), "文章前置信息", Keys);
+        var map = file.Map(file.Parse(source.FrontMatter), "文章前置信息", Keys);
         if (map is null) return null;
 
         var id = map.String("id", required: true);
@@ -74,11 +90,9 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
 
         var schedule = map.Sequence("schedule").Select(n => ReadSchedule(file, n, owner ?? "")).OfType<ScheduleItem>();
         var scoring = map.Sequence("scoring").Select(n => ReadScoring(file, n)).OfType<ScoringItem>();
-        var body = string.Join('\n', lines[(close + 1)..]);
-
         if (id is null || title is null || order is null || owner is null || revised is null) return null;
         return new Article(id, title, order.Value, owner, [.. forms.Select(f => f.Value)], [.. schedule], [.. scoring],
-            revised.Value, part, path, body, close + 2);
+            revised.Value, part, path, source.Body, source.BodyLine, source.Document);
     }
 
     internal static bool IsId(string id) => id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');

@@ -90,7 +90,8 @@ public static class BookLoader
             }
             var articles = Directory.EnumerateFiles(directory, "*.md")
                 .Order(StringComparer.Ordinal)
-                .Select(path => reader.Read(path, folder))
+                .AsParallel().AsOrdered().Select(ArticleSource.Read).AsSequential()
+                .Select(source => reader.Read(source, folder))
                 .OfType<Article>()
                 .OrderBy(a => a.Order).ThenBy(a => a.Id, StringComparer.Ordinal);
             parts.Add(new Part(parts.Count + 1, folder, title, [.. articles]));

@@ -1,5 +1,4 @@
 using Handbook.Model;
-using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -13,16 +12,13 @@ namespace Handbook.Loading;
 /// <param name="failedPaths">Article files that exist but did not load: links to them are not checked.</param>
 internal sealed class LinkChecker(Book book, IReadOnlySet<string> failedPaths, List<Diagnostic> diagnostics)
 {
-    private readonly Dictionary<string, MarkdownDocument> _documents = book.Articles
-        .DistinctBy(a => a.Path)
-        .ToDictionary(a => a.Path, a => Markdown.Parse(a.Body, ArticleMarkdown.Pipeline));
-
     public void Check()
     {
-        var anchors = _documents.ToDictionary(d => d.Key, d => HeadingIds(d.Value));
-        foreach (var article in book.Articles.DistinctBy(a => a.Path))
+        var articles = book.Articles.DistinctBy(a => a.Path).ToList();
+        var anchors = articles.ToDictionary(a => a.Path, a => HeadingIds(a.Document));
+        foreach (var article in articles)
         {
-            foreach (var link in _documents[article.Path].Descendants<LinkInline>())
+            foreach (var link in article.Document.Descendants<LinkInline>())
             {
                 var url = link.Url;
                 if (string.IsNullOrEmpty(url) || IsExternal(url)) continue;

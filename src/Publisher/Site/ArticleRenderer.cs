@@ -1,6 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Handbook.Model;
-using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -37,27 +37,32 @@ internal sealed class ArticleRenderer
     public RenderedArticle Render(Article article)
     {
         var page = _pageByPath[article.Path];
-        var document = Markdown.Parse(article.Body, ArticleMarkdown.Pipeline);
-        var files = new List<string>();
-        foreach (var link in document.Descendants<LinkInline>())
-        {
-            if (string.IsNullOrEmpty(link.Url) || IsExternal(link.Url) || link.Url.StartsWith('#')) continue;
-            var (target, fragment) = Resolve(article.Path, link.Url);
-            if (_pageByPath.TryGetValue(target, out var targetPage))
-                link.Url = SiteUrls.RootFrom(page) + targetPage + fragment;
-            else
-                files.Add(target);
-        }
+        var files = article.Document.Descendants<LinkInline>()
+            .Where(link => IsLocal(link.Url))
+            .Select(link => Resolve(article.Path, link.Url!).Path)
+            .Where(target => !_pageByPath.ContainsKey(target))
+            .ToList();
 
         var html = new StringWriter();
-        var renderer = new HtmlRenderer(html);
+        // The document is shared with the other writers: links are rewritten as they are written, not in the tree.
+        var renderer = new HtmlRenderer(html) { LinkRewriter = url => PageLink(article.Path, page, url) };
         ArticleMarkdown.Pipeline.Setup(renderer);
-        renderer.Render(document);
+        renderer.Render(article.Document);
         var body = html.ToString()
             .Replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>")
             .Replace("</table>", "</table></div>");
-        return new RenderedArticle(body, Headings(document), Sections(article, document), files);
+        return new RenderedArticle(body, Headings(article.Document), Sections(article, article.Document), files);
     }
+
+    /// <summary>A link to another article's .md file as a link to its page, relative to this page; other URLs as written.</summary>
+    private string PageLink(string from, string page, string url)
+    {
+        if (!IsLocal(url)) return url;
+        var (target, fragment) = Resolve(from, url);
+        return _pageByPath.TryGetValue(target, out var targetPage) ? SiteUrls.RootFrom(page) + targetPage + fragment : url;
+    }
+
+    private static bool IsLocal([NotNullWhen(true)] string? url) => !string.IsNullOrEmpty(url) && !IsExternal(url) && !url.StartsWith('#');
 
     private static List<Heading> Headings(MarkdownDocument document) =>
         [.. document.Descendants<HeadingBlock>()

@@ -17,23 +17,16 @@ internal static class SearchIndexWriter
         var passages = documents
             .SelectMany((d, doc) => d.Sections.Select(s => (Doc: doc, Section: s)))
             .ToList();
-        var counts = new Dictionary<string, int>[passages.Count];
+        var counts = new TermCounts[passages.Count];
         Parallel.For(0, passages.Count, p =>
         {
             var section = passages[p].Section;
-            counts[p] = [];
-            SearchTokenizer.Count(section.Heading + " " + section.Text, counts[p]);
+            counts[p] = new TermCounts();
+            SearchTokenizer.Count(section.Heading, counts[p]);
+            SearchTokenizer.Count(section.Text, counts[p]);
         });
-        var terms = new Dictionary<string, List<int>>();
-        for (var p = 0; p < counts.Length; p++)
-        {
-            foreach (var (term, count) in counts[p])
-            {
-                if (!terms.TryGetValue(term, out var postings)) terms[term] = postings = [];
-                postings.Add(p);
-                postings.Add(count);
-            }
-        }
+        var chinese = Postings(counts, c => c.Chinese);
+        var words = Postings(counts, c => c.Words);
 
         using var stream = File.Create(path);
         stream.Write("window.HANDBOOK_SEARCH="u8);
@@ -62,15 +55,34 @@ internal static class SearchIndexWriter
             }
             json.WriteEndArray();
             json.WriteStartObject("terms");
-            foreach (var (term, postings) in terms)
-            {
-                json.WriteStartArray(term);
-                foreach (var n in postings) json.WriteNumberValue(n);
-                json.WriteEndArray();
-            }
+            foreach (var (term, postings) in chinese) WritePostings(json, TermCounts.ChineseTerm(term), postings);
+            foreach (var (term, postings) in words) WritePostings(json, term, postings);
             json.WriteEndObject();
             json.WriteEndObject();
         }
         stream.Write(";\n"u8);
+    }
+
+    /// <summary>Each term's postings: the passages it occurs in, each followed by its count there.</summary>
+    private static Dictionary<T, List<int>> Postings<T>(TermCounts[] counts, Func<TermCounts, Dictionary<T, int>> terms) where T : notnull
+    {
+        var postings = new Dictionary<T, List<int>>();
+        for (var p = 0; p < counts.Length; p++)
+        {
+            foreach (var (term, count) in terms(counts[p]))
+            {
+                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
+                list.Add(p);
+                list.Add(count);
+            }
+        }
+        return postings;
+    }
+
+    private static void WritePostings(Utf8JsonWriter json, string term, List<int> postings)
+    {
+        json.WriteStartArray(term);
+        foreach (var n in postings) json.WriteNumberValue(n);
+        json.WriteEndArray();
     }
 }

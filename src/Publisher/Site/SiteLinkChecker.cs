@@ -7,35 +7,38 @@ namespace Handbook.Publisher.Site;
 
 /// <summary>
 /// Checks every local href and src in the written pages, whether it came from a chapter or a template:
-/// the file must exist in the staging folder and a #fragment must be an id in the target page.
+/// the file must exist in the staging folder and a #fragment must be an id in the target page. Pages are
+/// read as they are written (from memory, not back from disk); the check runs when every file is in place.
 /// </summary>
-internal static partial class SiteLinkChecker
+internal sealed partial class SiteLinkChecker
 {
     [GeneratedRegex(@"\s(?:href|src)=""([^""]*)""|\sid=""([^""]*)""", RegexOptions.CultureInvariant)]
     private static partial Regex Attribute();
 
-    public static void Check(string staging, IReadOnlyCollection<string> pages)
-    {
-        var links = new ConcurrentDictionary<string, List<string>>();
-        var ids = new ConcurrentDictionary<string, HashSet<string>>();
-        Parallel.ForEach(pages, page =>
-        {
-            var pageLinks = new List<string>();
-            var pageIds = new HashSet<string>();
-            foreach (Match match in Attribute().Matches(File.ReadAllText(Path.Combine(staging, page))))
-            {
-                if (match.Groups[1].Success) pageLinks.Add(WebUtility.HtmlDecode(match.Groups[1].Value));
-                else pageIds.Add(WebUtility.HtmlDecode(match.Groups[2].Value));
-            }
-            links[page] = pageLinks;
-            ids[page] = pageIds;
-        });
+    private readonly ConcurrentDictionary<string, List<string>> _links = new();
+    private readonly ConcurrentDictionary<string, HashSet<string>> _ids = new();
 
-        var exists = new ConcurrentDictionary<string, bool>(pages.Select(p => KeyValuePair.Create(p, true)));
+    /// <summary>Records a page's links and ids; thread-safe.</summary>
+    public void Add(string page, string html)
+    {
+        var links = new List<string>();
+        var ids = new HashSet<string>();
+        foreach (Match match in Attribute().Matches(html))
+        {
+            if (match.Groups[1].Success) links.Add(WebUtility.HtmlDecode(match.Groups[1].Value));
+            else ids.Add(WebUtility.HtmlDecode(match.Groups[2].Value));
+        }
+        _links[page] = links;
+        _ids[page] = ids;
+    }
+
+    public void Check(string staging)
+    {
+        var exists = new ConcurrentDictionary<string, bool>(_links.Keys.Select(p => KeyValuePair.Create(p, true)));
         bool Exists(string target) => exists.GetOrAdd(target, t => File.Exists(Path.Combine(staging, t)));
-        var problems = pages.Order(StringComparer.Ordinal).AsParallel().AsOrdered()
-            .SelectMany(page => links[page].Distinct()
-                .Select(link => (Link: link, Problem: Problem(page, link, Exists, ids)))
+        var problems = _links.Keys.Order(StringComparer.Ordinal).AsParallel().AsOrdered()
+            .SelectMany(page => _links[page].Distinct()
+                .Select(link => (Link: link, Problem: Problem(page, link, Exists, _ids)))
                 .Where(x => x.Problem is not null)
                 .Select(x => $"网站页面 {page}：链接“{x.Link}”{x.Problem}"))
             .ToList();

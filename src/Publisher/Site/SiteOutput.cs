@@ -21,13 +21,13 @@ internal sealed class SiteOutput : IOutput
         var folder = Path.Combine(context.Templates, "site");
         var templates = SiteTemplates.Load(folder);
         var pages = new SitePages(book, context.Year, new AvailableDownloads(context.Output));
-        var written = new ConcurrentBag<string>();
+        var links = new SiteLinkChecker();
+        foreach (var part in book.Parts) Directory.CreateDirectory(Path.Combine(context.Output, part.Folder));
         void WritePage(string url, string layout, object model)
         {
-            var path = Path.Combine(context.Output, url);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, templates.Render(layout, model), Utf8);
-            written.Add(url);
+            var html = templates.Render(layout, model);
+            File.WriteAllText(Path.Combine(context.Output, url), html, Utf8);
+            links.Add(url, html);
         }
 
         var articles = book.Parts.SelectMany(p => p.Articles.Select(a => (Part: p, Article: a))).ToList();
@@ -55,7 +55,7 @@ internal sealed class SiteOutput : IOutput
         CopyFolder(Path.Combine(folder, SiteTemplates.StaticFolder), Path.Combine(context.Output, SiteUrls.StaticFolder));
         foreach (var file in files.Distinct()) CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));
 
-        SiteLinkChecker.Check(context.Output, [.. written]);
+        links.Check(context.Output);
     }
 
     private static void CopyFolder(string from, string to)
