@@ -31,7 +31,7 @@ internal sealed class SiteOutput : IOutput
         }
 
         var articles = book.Parts.SelectMany(p => p.Articles.Select(a => (Part: p, Article: a))).ToList();
-        var search = new SearchDocument[articles.Count];
+        var search = new SearchIndexWriter(context.Output, articles.Count);
         var files = new ConcurrentBag<string>();
         var renderer = new ArticleRenderer(book);
         Parallel.For(0, articles.Count, i =>
@@ -40,7 +40,7 @@ internal sealed class SiteOutput : IOutput
             var rendered = renderer.Render(article);
             var url = SiteUrls.Article(part, article);
             WritePage(url, "article", pages.Article(i, rendered));
-            search[i] = new SearchDocument(article.Title, url, part.Title, rendered.Sections);
+            search.Add(i, article.Title, url, part.Title, rendered.Sections);
             foreach (var file in rendered.Files) files.Add(file);
         });
 
@@ -51,7 +51,7 @@ internal sealed class SiteOutput : IOutput
         WritePage(SiteUrls.Scoring, "scoring", pages.Scoring());
         WritePage(SiteUrls.Search, "search", pages.Search());
         WritePage(SiteUrls.NotFound, "404", pages.NotFound());
-        SearchIndexWriter.Write(Path.Combine(context.Output, SiteUrls.SearchIndex), search);
+        search.Write();
         CopyFolder(Path.Combine(folder, SiteTemplates.StaticFolder), Path.Combine(context.Output, SiteUrls.StaticFolder));
         foreach (var file in files.Distinct()) CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));
 

@@ -70,6 +70,18 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task Search_loads_its_index_pieces_when_the_site_is_opened_from_disk()
+    {
+        var (page, errors) = await OpenAsync(new Uri(Path.Combine(fixture.Site, "search.html")).AbsoluteUri + "?q=" + Uri.EscapeDataString("党小组"));
+
+        Assert.Equal("党小组会制度", await page.Locator("#search-results > li").First.Locator("h2").InnerTextAsync());
+        Assert.Contains("党小组", await page.Locator("#search-results > li").First.Locator(".snippet mark").AllInnerTextsAsync());
+
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_query_in_no_title_lists_first_every_article_that_contains_it_as_typed()
     {
         const string query = "三会一课"; // no article is named after it; several mention it once
@@ -102,13 +114,16 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
-    public async Task The_browser_splits_a_query_as_the_index_was_split()
+    public async Task The_browser_splits_a_query_and_finds_its_shards_as_the_index_did()
     {
         var (page, _) = await OpenAsync(fixture.BaseUrl + "search.html");
         string[] samples = ["党小组会", "“三会一课”制度（F03）", "2026年6月 Word表单", "会", "ABC-12 民主 评议"];
 
         foreach (var sample in samples)
             Assert.Equal(SearchTokenizer.Tokens(sample), await page.EvaluateAsync<string[]>("s => HandbookSearch.tokenize(s)", sample));
+        foreach (var term in samples.SelectMany(SearchTokenizer.Tokens))
+            foreach (var shards in new[] { 1, 7, 256 })
+                Assert.Equal(SearchIndexWriter.ShardOf(term, shards), await page.EvaluateAsync<int>("([t, n]) => HandbookSearch.shardOf(t, n)", new object[] { term, shards }));
         await page.CloseAsync();
     }
 

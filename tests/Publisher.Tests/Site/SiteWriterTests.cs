@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Handbook.Publisher.Site;
+
 namespace Handbook.Tests.Site;
 
 /// <summary>The site writer on the small fixture handbook: pages, links, downloads and failures.</summary>
@@ -67,6 +70,25 @@ public sealed class SiteWriterTests : IDisposable
         Assert.Equal(0, SiteBuild.Run(_handbook.Root, _site, "--only", "site").Exit); // keeps the existing download
 
         Assert.Contains("href=\"downloads/forms/F01-", Page("forms.html"));
+    }
+
+    [Fact]
+    public void Search_index_lists_the_articles_and_puts_each_term_in_its_shard_and_each_article_passages_in_its_own_file()
+    {
+        SiteBuild.Run(_handbook.Root, _site, "--only", "site");
+        const string prefix = "window.HANDBOOK_SEARCH=";
+        var head = Page("search-index.js");
+        Assert.StartsWith(prefix, head);
+        using var index = JsonDocument.Parse(head[prefix.Length..].TrimEnd(';', '\n'));
+        var shards = index.RootElement.GetProperty("shards").GetInt32();
+        var docs = index.RootElement.GetProperty("docs").EnumerateArray().ToList();
+        var article = docs.FindIndex(d => d[1].GetString() == "rules/R01.html");
+        var title = docs[article][0].GetString()!;
+
+        Assert.True(article >= 0 && shards >= 1);
+        Assert.Contains(title, Page(SearchIndexWriter.Passages(article)));
+        foreach (var term in SearchTokenizer.Tokens(title))
+            Assert.Contains($"\"{term}\":[", Page(SearchIndexWriter.Shard(SearchIndexWriter.ShardOf(term, shards))));
     }
 
     [Fact]
