@@ -15,13 +15,28 @@ internal sealed record ArticleSource(string FullPath, string FrontMatter, string
 {
     public static ArticleSource Read(string fullPath)
     {
-        var lines = File.ReadAllText(fullPath).Replace("\r\n", "\n").Split('\n');
-        var close = lines.Length > 0 && lines[0].TrimEnd() == "---"
-            ? Array.FindIndex(lines, 1, l => l.TrimEnd() == "---")
-            : -1;
-        if (close < 0) return new ArticleSource(fullPath, "", "", 1, null);
-        var body = string.Join('\n', lines[(close + 1)..]);
-        return new ArticleSource(fullPath, string.Join('\n', lines[1..close]), body, close + 2, Markdown.Parse(body, ArticleMarkdown.Pipeline));
+        var text = File.ReadAllText(fullPath);
+        if (text.Contains('\r')) text = text.Replace("\r\n", "\n");
+        // The front matter runs from a first line "---" to the next line "---"; the lines are found by index,
+        // not split into strings and joined again (5,000 articles are a lot of lines).
+        var frontMatter = 0;
+        for (var (start, line) = (0, 0); ; line++)
+        {
+            var newline = text.IndexOf('\n', start);
+            var end = newline < 0 ? text.Length : newline;
+            var fence = text.AsSpan(start, end - start).TrimEnd().SequenceEqual("---");
+            if (line == 0 && !fence) break;
+            if (line == 0) frontMatter = end + 1;
+            else if (fence)
+            {
+                var body = newline < 0 ? "" : text[(newline + 1)..];
+                var front = start > frontMatter ? text[frontMatter..(start - 1)] : "";
+                return new ArticleSource(fullPath, front, body, line + 2, Markdown.Parse(body, ArticleMarkdown.Pipeline));
+            }
+            if (newline < 0) break;
+            start = newline + 1;
+        }
+        return new ArticleSource(fullPath, "", "", 1, null);
     }
 }
 

@@ -43,14 +43,16 @@ internal sealed class ArticleRenderer
             .Where(target => !_pageByPath.ContainsKey(target))
             .ToList();
 
-        var html = new StringWriter();
+        // The HTML is about as long as the Markdown: sized once, wrapped in place, copied out once.
+        var html = new StringWriter(new StringBuilder(article.Body.Length * 5 / 4));
         // The document is shared with the other writers: links are rewritten as they are written, not in the tree.
         var renderer = new HtmlRenderer(html) { LinkRewriter = url => PageLink(article.Path, page, url) };
         ArticleMarkdown.Pipeline.Setup(renderer);
         renderer.Render(article.Document);
-        var body = html.ToString()
+        var body = html.GetStringBuilder()
             .Replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>")
-            .Replace("</table>", "</table></div>");
+            .Replace("</table>", "</table></div>")
+            .ToString();
         return new RenderedArticle(body, Headings(article.Document), Sections(article, article.Document), files);
     }
 

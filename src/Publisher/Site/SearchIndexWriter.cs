@@ -5,13 +5,17 @@ namespace Handbook.Publisher.Site;
 /// <summary>
 /// Writes the client-side search index in pieces a browser loads on demand (templates/site/static/search.js):
 /// <list type="bullet">
-/// <item><c>search-index.js</c>: the articles [title, url, part, length in terms], the parts and the shard count;</item>
+/// <item><c>search-index.js</c>: the articles [title, url, part, length in terms, passage file], the parts and the
+/// shard count;</item>
 /// <item><c>search-index/t&lt;k&gt;.js</c>: the terms whose hash falls in shard k, each with its postings per
 /// article [article gap, count, …] (the gap from the previous article, so the numbers stay short);</item>
-/// <item><c>search-index/p&lt;article&gt;.js</c>: an article's passages [anchor, heading, text], loaded only for
-/// the results shown, to find and highlight the matching passage.</item>
+/// <item><c>search-index/p&lt;n&gt;.js</c>: the passages [anchor, heading, text] of a few consecutive articles
+/// (about <see cref="CharactersPerPassageFile"/> characters of Markdown), loaded only for the results shown, to find
+/// and highlight the matching passage. Not one file per article: creating thousands of small files costs the
+/// kernel more than the bytes do.</item>
 /// </list>
-/// Articles are added from the page-rendering threads as they are rendered; their passages are written then.
+/// Articles are added from the page-rendering threads as they are rendered; a passage file is written as soon as
+/// its last article is added, so the text is not kept.
 /// </summary>
 internal sealed class SearchIndexWriter
 {
@@ -20,20 +24,41 @@ internal sealed class SearchIndexWriter
     /// <summary>About this many postings per term shard (some tens of KB).</summary>
     private const int PostingsPerShard = 8000;
     private const int MaxShards = 256;
+    private const int CharactersPerPassageFile = 8000;
 
     private sealed record Entry(string Title, string Url, string Part, TermCounts Counts, int Length);
 
     private readonly string _output;
     private readonly Entry[] _entries;
+    private readonly IReadOnlyList<Section>?[] _sections;
+    private readonly int[] _fileOf;
+    private readonly List<int> _firstOf = [];
+    /// <summary>Per passage file, how many of its articles are still to be added.</summary>
+    private readonly int[] _pending;
 
-    public SearchIndexWriter(string output, int articles)
+    /// <param name="lengths">Each article's length (its Markdown), to put a few articles in each passage file.</param>
+    public SearchIndexWriter(string output, IReadOnlyList<int> lengths)
     {
         _output = output;
-        _entries = new Entry[articles];
+        _entries = new Entry[lengths.Count];
+        _sections = new IReadOnlyList<Section>?[lengths.Count];
+        _fileOf = new int[lengths.Count];
+        var size = CharactersPerPassageFile;
+        for (var article = 0; article < lengths.Count; article++)
+        {
+            if (size >= CharactersPerPassageFile)
+            {
+                _firstOf.Add(article);
+                size = 0;
+            }
+            size += lengths[article];
+            _fileOf[article] = _firstOf.Count - 1;
+        }
+        _pending = [.. Enumerable.Range(0, _firstOf.Count).Select(file => ArticlesIn(file).Count())];
         Directory.CreateDirectory(Path.Combine(output, Folder));
     }
 
-    public static string Passages(int article) => $"{Folder}/p{article}.js";
+    public static string Passages(int file) => $"{Folder}/p{file}.js";
 
     public static string Shard(int shard) => $"{Folder}/t{shard}.js";
 
@@ -58,19 +83,40 @@ internal sealed class SearchIndexWriter
         }
         var length = counts.Chinese.Values.Sum() + counts.Words.Values.Sum();
         _entries[article] = new Entry(title, url, part, counts, length);
-        ScriptFile.Write(Path.Combine(_output, Passages(article)), $"{Data}.passages[{article}]", sections, static (json, sections) =>
+        _sections[article] = sections;
+        var file = _fileOf[article];
+        if (Interlocked.Decrement(ref _pending[file]) == 0) WritePassages(file);
+    }
+
+    private IEnumerable<int> ArticlesIn(int file)
+    {
+        var end = file + 1 < _firstOf.Count ? _firstOf[file + 1] : _sections.Length;
+        return Enumerable.Range(_firstOf[file], end - _firstOf[file]);
+    }
+
+    /// <summary>A passage file: {article: [[anchor, heading, text], …], …}; the sections are dropped once written.</summary>
+    private void WritePassages(int file)
+    {
+        var articles = ArticlesIn(file);
+        ScriptFile.Write(Path.Combine(_output, Passages(file)), $"{Data}.passages[{file}]", (Articles: articles, Sections: _sections), static (json, data) =>
         {
-            json.WriteStartArray();
-            foreach (var section in sections)
+            json.WriteStartObject();
+            foreach (var article in data.Articles)
             {
-                json.WriteStartArray();
-                json.WriteStringValue(section.Anchor ?? "");
-                json.WriteStringValue(section.Heading);
-                json.WriteStringValue(section.Text);
+                json.WriteStartArray(article.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                foreach (var section in data.Sections[article]!)
+                {
+                    json.WriteStartArray();
+                    json.WriteStringValue(section.Anchor ?? "");
+                    json.WriteStringValue(section.Heading);
+                    json.WriteStringValue(section.Text);
+                    json.WriteEndArray();
+                }
                 json.WriteEndArray();
             }
-            json.WriteEndArray();
+            json.WriteEndObject();
         });
+        foreach (var article in articles) _sections[article] = null;
     }
 
     /// <summary>Writes the term shards and search-index.js, once every article is added.</summary>
@@ -96,7 +142,7 @@ internal sealed class SearchIndexWriter
         foreach (var (term, list) in words) shards[ShardOf(term, shardCount)].Add((term, list));
         Parallel.For(0, shardCount, k => ScriptFile.Write(Path.Combine(_output, Shard(k)), $"{Data}.terms[{k}]", shards[k], WriteTerms));
 
-        ScriptFile.Write(Path.Combine(_output, SiteUrls.SearchIndex), Data, (Entries: _entries, Shards: shardCount), static (json, index) =>
+        ScriptFile.Write(Path.Combine(_output, SiteUrls.SearchIndex), Data, (Entries: _entries, Shards: shardCount, Files: _fileOf), static (json, index) =>
         {
             var parts = index.Entries.Select(e => e.Part).Distinct().ToList();
             json.WriteStartObject();
@@ -105,13 +151,14 @@ internal sealed class SearchIndexWriter
             foreach (var part in parts) json.WriteStringValue(part);
             json.WriteEndArray();
             json.WriteStartArray("docs");
-            foreach (var entry in index.Entries)
+            foreach (var (article, entry) in index.Entries.Index())
             {
                 json.WriteStartArray();
                 json.WriteStringValue(entry.Title);
                 json.WriteStringValue(entry.Url);
                 json.WriteNumberValue(parts.IndexOf(entry.Part));
                 json.WriteNumberValue(entry.Length);
+                json.WriteNumberValue(index.Files[article]);
                 json.WriteEndArray();
             }
             json.WriteEndArray();

@@ -31,7 +31,7 @@ internal sealed class SiteOutput : IOutput
         }
 
         var articles = book.Parts.SelectMany(p => p.Articles.Select(a => (Part: p, Article: a))).ToList();
-        var search = new SearchIndexWriter(context.Output, articles.Count);
+        var search = new SearchIndexWriter(context.Output, [.. articles.Select(a => a.Article.Body.Length)]);
         var files = new ConcurrentBag<string>();
         var renderer = new ArticleRenderer(book);
         Parallel.For(0, articles.Count, i =>
@@ -44,16 +44,25 @@ internal sealed class SiteOutput : IOutput
             foreach (var file in rendered.Files) files.Add(file);
         });
 
-        WritePage(SiteUrls.Home, "home", pages.Home());
-        foreach (var part in book.Parts) WritePage(SiteUrls.Part(part), "part", pages.Part(part));
-        WritePage(SiteUrls.Forms, "forms", pages.Forms());
-        WritePage(SiteUrls.Reminders, "reminders", pages.RemindersPage());
-        WritePage(SiteUrls.Scoring, "scoring", pages.Scoring());
-        WritePage(SiteUrls.Search, "search", pages.Search());
-        WritePage(SiteUrls.NotFound, "404", pages.NotFound());
-        search.Write();
-        CopyFolder(Path.Combine(folder, SiteTemplates.StaticFolder), Path.Combine(context.Output, SiteUrls.StaticFolder));
-        foreach (var file in files.Distinct()) CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));
+        // The term shards are merged and written while the other pages are.
+        var index = Task.Run(search.Write);
+        try
+        {
+            WritePage(SiteUrls.Home, "home", pages.Home());
+            foreach (var part in book.Parts) WritePage(SiteUrls.Part(part), "part", pages.Part(part));
+            WritePage(SiteUrls.Forms, "forms", pages.Forms());
+            WritePage(SiteUrls.Reminders, "reminders", pages.RemindersPage());
+            WritePage(SiteUrls.Scoring, "scoring", pages.Scoring());
+            WritePage(SiteUrls.Search, "search", pages.Search());
+            WritePage(SiteUrls.NotFound, "404", pages.NotFound());
+            CopyFolder(Path.Combine(folder, SiteTemplates.StaticFolder), Path.Combine(context.Output, SiteUrls.StaticFolder));
+            foreach (var file in files.Distinct()) CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));
+        }
+        finally
+        {
+            Task.WaitAny(index); // never left writing into a staging folder that is being discarded
+        }
+        index.GetAwaiter().GetResult();
 
         links.Check(context.Output);
     }

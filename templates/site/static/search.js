@@ -140,7 +140,7 @@
     results.forEach(function (entry) {
       entry.hits = 0;
       var bestRank = -1;
-      index.passages[entry.doc].forEach(function (passage, p) {
+      index.passages[index.docs[entry.doc][4]][entry.doc].forEach(function (passage, p) {
         var hits = phraseHits(passage[1] + ' ' + passage[2], phraseList);
         var tokens = tokenize(passage[1] + ' ' + passage[2]);
         var found = terms.reduce(function (sum, t) { return sum + tokens.filter(function (x) { return x === t; }).length; }, 0);
@@ -161,7 +161,7 @@
     return Promise.all(shards.map(function (k) { return load('search-index/t' + k + '.js'); })).then(function () {
       var results = rank(index, query);
       var top = results.slice(0, shown);
-      return Promise.all(top.map(function (r) { return load('search-index/p' + r.doc + '.js'); })).then(function () {
+      return Promise.all(top.map(function (r) { return load('search-index/p' + index.docs[r.doc][4] + '.js'); })).then(function () {
         return refine(index, query, top).concat(results.slice(shown));
       });
     });
@@ -222,7 +222,7 @@
       status.textContent = results.length ? '找到 ' + results.length + ' 篇相关内容。' : '没有找到与“' + query + '”相关的内容。';
       results.slice(0, Shown).forEach(function (result) {
         var doc = index.docs[result.doc];
-        var passage = index.passages[result.doc][result.best || 0];
+        var passage = index.passages[doc[4]][result.doc][result.best || 0];
         var item = document.createElement('li');
         var heading = document.createElement('h2');
         var link = document.createElement('a');
