@@ -19,12 +19,25 @@ public sealed class SafePackage : IDisposable
     private readonly ZipArchive archive;
     private readonly Dictionary<string, ZipArchiveEntry> entries;
     private readonly PackageLimits limits;
+    private readonly XmlReaderSettings settings;
 
     private SafePackage(ZipArchive archive, Dictionary<string, ZipArchiveEntry> entries, PackageLimits limits)
     {
         this.archive = archive;
         this.entries = entries;
         this.limits = limits;
+        // One name table for the parts of a package: names are atomized once per record, not once per part.
+        settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = limits.MaxPartBytes,
+            MaxCharactersFromEntities = 0,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            CloseInput = true,
+            NameTable = new NameTable(),
+        };
     }
 
     /// <summary>The main document part (word/document.xml in every package seen so far).</summary>
@@ -177,7 +190,7 @@ public sealed class SafePackage : IDisposable
         var budget = entry.Length;
         var bounded = new BoundedReadStream(entry.Open(), budget,
             () => Finding.Error(Codes.ZipBomb, $"文件疑似“压缩炸弹”，拒绝解压：部件“{part}”解压后的大小超过其声明的 {budget} 字节"));
-        return XmlReader.Create(bounded, Settings(limits.MaxPartBytes));
+        return XmlReader.Create(bounded, settings);
     }
 
     private Finding PartTooLarge(string part, long bytes) => Finding.Error(Codes.PartTooLarge,
@@ -199,17 +212,6 @@ public sealed class SafePackage : IDisposable
             return false;
         }
     }
-
-    private static XmlReaderSettings Settings(long maxChars) => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersInDocument = maxChars,
-        MaxCharactersFromEntities = 0,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        CloseInput = true,
-    };
 
     public void Dispose() => archive.Dispose();
 }
