@@ -3,24 +3,37 @@ using Handbook.Validator.Fixtures;
 
 namespace Handbook.Validator.Benchmark;
 
-/// <summary>Writes records of every form (the handbook's Word forms, filled) into a folder: four in five valid, the fifth missing a required field.</summary>
-internal static class RecordSet
+/// <summary>
+/// One filled record of each form, valid and invalid (missing a required field): the handbook's Word forms, filled.
+/// Written many times into a folder: filling is not what is measured.
+/// </summary>
+internal sealed class RecordSet
 {
-    public static void Generate(Book book, string templatesDir, string folder, int count)
+    private readonly IReadOnlyList<Form> forms;
+    private readonly byte[][] valid, invalid;
+
+    public RecordSet(Book book, string templatesDir, IReadOnlyList<Form> forms)
     {
-        Directory.CreateDirectory(folder);
-        var forms = book.Forms;
+        this.forms = forms;
         var records = new FormRecords(book, templatesDir);
-        // One filled record per form and kind, written many times: filling is not what is measured.
-        var valid = forms.Select(f => records.Filled(f, SampleValues.Valid(book, f))).ToArray();
-        var invalid = forms.Select(f => records.Filled(f, Broken(book, f))).ToArray();
+        valid = [.. forms.Select(f => records.Filled(f, SampleValues.Valid(book, f)))];
+        invalid = [.. forms.Select(f => records.Filled(f, Broken(book, f)))];
+    }
+
+    public IReadOnlyList<Form> Forms => forms;
+
+    public byte[] Valid(int form) => valid[form];
+
+    /// <summary>Writes <paramref name="count"/> records in 100 unit folders, cycling through the forms; four in five valid.</summary>
+    public void Write(string folder, int count)
+    {
         for (var i = 0; i < count; i++)
         {
-            var form = i % forms.Length;
+            var form = i % forms.Count;
             var bad = i % 5 == 4;
-            var unit = $"unit{i % 100:000}";
-            Directory.CreateDirectory(Path.Combine(folder, unit));
-            File.WriteAllBytes(Path.Combine(folder, unit, $"{i:00000}-{forms[form].Id}{(bad ? "-bad" : "")}.docx"), bad ? invalid[form] : valid[form]);
+            var unit = Path.Combine(folder, $"unit{i % 100:000}");
+            Directory.CreateDirectory(unit);
+            File.WriteAllBytes(Path.Combine(unit, $"{i:00000}-{forms[form].Id}{(bad ? "-bad" : "")}.docx"), bad ? invalid[form] : valid[form]);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class ValueChecker(DateOnly today)
         foreach (var field in form.Fields)
         {
             if (field.Type == FieldType.Table) CheckTable(field, values, findings);
-            else CheckField(field, field.Id, $"“{field.Label}”", field.Label, values, findings);
+            else CheckField(field, field.Id, new Place(null, 0, field), values, findings);
         }
         CheckRules(form, values, findings);
         return findings;
@@ -42,16 +42,13 @@ public sealed class ValueChecker(DateOnly today)
         foreach (var row in rows)
         {
             foreach (var column in table.Columns)
-            {
-                var label = $"{table.Label}第{row}行{column.Label}";
-                CheckField(column, $"{table.Id}.{row}.{column.Id}", $"“{table.Label}”第 {row} 行“{column.Label}”", label, values, findings);
-            }
+                CheckField(column, $"{table.Id}.{row}.{column.Id}", new Place(table, row, column), values, findings);
         }
     }
 
-    private void CheckField(Field field, string key, string place, string label, RecordValues values, List<Finding> findings)
+    private void CheckField(Field field, string key, Place place, RecordValues values, List<Finding> findings)
     {
-        void Error(string code, string message) => findings.Add(Finding.Error(code, message, key, label));
+        void Error(string code, string message) => findings.Add(Finding.Error(code, message, key, place.Label));
 
         if (field.Type == FieldType.Choices)
         {
@@ -98,18 +95,21 @@ public sealed class ValueChecker(DateOnly today)
         }
     }
 
-    private static void CheckText(Field field, string text, string place, Action<string, string> error)
+    private static void CheckText(Field field, string text, Place place, Action<string, string> error)
     {
-        var length = new StringInfo(text).LengthInTextElements;
-        if (length < field.MinLength)
-            error(Codes.TooShort, $"{place}至少应写 {field.MinLength} 个字，现有 {length} 个字");
-        else if (length > field.MaxLength)
-            error(Codes.TooLong, $"{place}最多 {field.MaxLength} 个字，现有 {length} 个字");
+        if (field.MinLength is not null || field.MaxLength is not null)
+        {
+            var length = new StringInfo(text).LengthInTextElements;
+            if (length < field.MinLength)
+                error(Codes.TooShort, $"{place}至少应写 {field.MinLength} 个字，现有 {length} 个字");
+            else if (length > field.MaxLength)
+                error(Codes.TooLong, $"{place}最多 {field.MaxLength} 个字，现有 {length} 个字");
+        }
         if (field.Pattern is { } pattern && !Matches(pattern, text))
             error(Codes.PatternMismatch, $"{place}的格式不正确{(field.Help is null ? "" : $"（{field.Help}）")}，现为“{text}”");
     }
 
-    private static void CheckChoices(Field field, string key, string place, RecordValues values, Action<string, string> error)
+    private static void CheckChoices(Field field, string key, Place place, RecordValues values, Action<string, string> error)
     {
         var selected = FieldValues.SelectedOptions(field, key, values);
         if (selected.Count == 0)
@@ -123,7 +123,7 @@ public sealed class ValueChecker(DateOnly today)
         CheckCount(field, selected.Count, place, "项", error);
     }
 
-    private static void CheckCount(Field field, int count, string place, string unit, Action<string, string> error)
+    private static void CheckCount(Field field, int count, Place place, string unit, Action<string, string> error)
     {
         if (count < field.MinCount)
             error(Codes.CountOutOfRange, $"{place}至少应有 {field.MinCount} {unit}，现有 {count} {unit}");
@@ -176,6 +176,17 @@ public sealed class ValueChecker(DateOnly today)
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Where a value sits, as messages name it: “主持人”, or “党员发言”第 2 行“发言人” for a table cell. Built only
+    /// when a finding needs it: most values are fine.
+    /// </summary>
+    private readonly record struct Place(Field? Table, int Row, Field Field)
+    {
+        public string Label => Table is null ? Field.Label : $"{Table.Label}第{Row}行{Field.Label}";
+
+        public override string ToString() => Table is null ? $"“{Field.Label}”" : $"“{Table.Label}”第 {Row} 行“{Field.Label}”";
     }
 
     private static string Bounds(string? min, string? max) => (min, max) switch

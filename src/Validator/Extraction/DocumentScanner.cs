@@ -15,6 +15,10 @@ public sealed class DocumentScanner
     private const int MaxParagraphs = 200;
 
     private readonly ScannedDocument document = new();
+    // The namespaces as the reader's name table holds them: names are compared by reference, the way
+    // XmlReader intends (a namespace URI compared by content costs as much as the rest of an element).
+    private readonly string w;
+    private readonly string w14;
     private readonly Stack<TableState> tables = new();
     private readonly Stack<ControlState> controls = new();
     private StringBuilder? paragraph;
@@ -46,9 +50,15 @@ public sealed class DocumentScanner
         public StringBuilder Text { get; } = new();
     }
 
+    private DocumentScanner(XmlNameTable names)
+    {
+        w = names.Add(W);
+        w14 = names.Add(W14);
+    }
+
     public static ScannedDocument Scan(XmlReader reader)
     {
-        var scanner = new DocumentScanner();
+        var scanner = new DocumentScanner(reader.NameTable);
         scanner.Run(reader);
         return scanner.document;
     }
@@ -81,7 +91,7 @@ public sealed class DocumentScanner
             ReadProperty(reader, control, ns);
             return;
         }
-        if (ns != W) return;
+        if (!ReferenceEquals(ns, w)) return;
         var empty = reader.IsEmptyElement;
         switch (reader.LocalName)
         {
@@ -128,24 +138,24 @@ public sealed class DocumentScanner
         }
     }
 
-    private static void ReadProperty(XmlReader reader, ControlState control, string ns)
+    private void ReadProperty(XmlReader reader, ControlState control, string ns)
     {
-        if (ns == W)
+        if (ReferenceEquals(ns, w))
         {
             switch (reader.LocalName)
             {
                 case "tag":
-                    control.Tag = reader.GetAttribute("val", W);
+                    control.Tag = reader.GetAttribute("val", w);
                     break;
                 case "alias":
-                    control.Alias = reader.GetAttribute("val", W);
+                    control.Alias = reader.GetAttribute("val", w);
                     break;
                 case "showingPlcHdr":
-                    control.Placeholder = reader.GetAttribute("val", W) is not ("0" or "false");
+                    control.Placeholder = reader.GetAttribute("val", w) is not ("0" or "false");
                     break;
                 case "date":
                     control.Kind = ControlKind.Date;
-                    control.Date = reader.GetAttribute("fullDate", W);
+                    control.Date = reader.GetAttribute("fullDate", w);
                     break;
                 case "dropDownList" or "comboBox":
                     control.Kind = ControlKind.DropDown;
@@ -155,7 +165,7 @@ public sealed class DocumentScanner
                     break;
             }
         }
-        else if (ns == W14)
+        else if (ReferenceEquals(ns, w14))
         {
             switch (reader.LocalName)
             {
@@ -163,7 +173,7 @@ public sealed class DocumentScanner
                     control.Kind = ControlKind.Checkbox;
                     break;
                 case "checked":
-                    control.Checked = reader.GetAttribute("val", W14) is "1" or "true" or "on";
+                    control.Checked = reader.GetAttribute("val", w14) is "1" or "true" or "on";
                     break;
             }
         }
@@ -177,7 +187,7 @@ public sealed class DocumentScanner
             control.PropertiesDepth = -1;
             return;
         }
-        if (reader.NamespaceURI != W) return;
+        if (!ReferenceEquals(reader.NamespaceURI, w)) return;
         switch (reader.LocalName)
         {
             case "t":

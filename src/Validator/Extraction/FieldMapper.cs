@@ -14,26 +14,23 @@ namespace Handbook.Validator.Extraction;
 public sealed partial class FieldMapper
 {
     private readonly ScannedDocument document;
-    private readonly Form form;
+    private readonly FormLayout layout;
     private readonly RecordValues values = new();
-    private readonly Dictionary<string, Field> fieldsByLabel = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, (Field Table, int HeaderRow)> tableFields = [];
+    private readonly Dictionary<int, (TableLayout Table, int HeaderRow)> tableFields = [];
 
     [GeneratedRegex(@"([☒☑☐□])\s*([^☒☑☐□]*)")]
     private static partial Regex GlyphOptions();
 
-    private FieldMapper(ScannedDocument document, Form form)
+    private FieldMapper(ScannedDocument document, FormLayout layout)
     {
         this.document = document;
-        this.form = form;
-        foreach (var field in form.Fields.Where(f => f.Type != FieldType.Table))
-            fieldsByLabel.TryAdd(Label(field.Label), field);
+        this.layout = layout;
         MatchTables();
     }
 
-    public static RecordValues Map(ScannedDocument document, Form form, List<Finding> findings)
+    public static RecordValues Map(ScannedDocument document, FormLayout layout, List<Finding> findings)
     {
-        var mapper = new FieldMapper(document, form);
+        var mapper = new FieldMapper(document, layout);
         if (document.Controls.Count == 0)
         {
             findings.Add(Finding.Warning(Codes.ControlsLost,
@@ -51,9 +48,9 @@ public sealed partial class FieldMapper
     /// <summary>Reads every control into the values; returns how many had no tag and were matched by position.</summary>
     private int ReadControls()
     {
-        var expected = ExpectedKeys();
+        var expected = layout.ExpectedKeys;
         var positional = document.Controls.Count == expected.Count;
-        var perCell = new Dictionary<(int, int, int), int>();
+        Dictionary<(int, int, int), int>? perCell = null;
         var untagged = 0;
         for (var i = 0; i < document.Controls.Count; i++)
         {
@@ -64,35 +61,13 @@ public sealed partial class FieldMapper
             {
                 untagged++;
                 var place = (control.Table, control.Row, control.Cell);
+                perCell ??= [];
                 var inCell = perCell[place] = perCell.GetValueOrDefault(place) + 1;
                 key = Recover(control, inCell) ?? (positional ? expected[i] : null);
             }
-            if (key is not null && FieldFor(key) is { } field) values.Set(key, ValueOf(control, field, IsCell(key)));
+            if (key is not null && layout.FieldFor(key) is { } field) values.Set(key, ValueOf(control, field, IsCell(key)));
         }
         return untagged;
-    }
-
-    /// <summary>The keys of the form's controls in document order, as the default layout writes them.</summary>
-    private List<string> ExpectedKeys()
-    {
-        var keys = new List<string>();
-        foreach (var field in form.Fields)
-        {
-            switch (field.Type)
-            {
-                case FieldType.Table:
-                    for (var row = 1; row <= field.Rows; row++)
-                        keys.AddRange(field.Columns.Select(c => $"{field.Id}.{row}.{c.Id}"));
-                    break;
-                case FieldType.Choices:
-                    keys.AddRange(field.Options.Select((_, n) => $"{field.Id}.{n + 1}"));
-                    break;
-                default:
-                    keys.Add(field.Id);
-                    break;
-            }
-        }
-        return keys;
     }
 
     /// <param name="inCell">1-based position of the control among the untagged controls of its cell (the option of a choices field).</param>
@@ -101,7 +76,7 @@ public sealed partial class FieldMapper
         if (control.Alias is { } alias)
         {
             var parts = alias.Split('：', 2);
-            if (fieldsByLabel.TryGetValue(Label(parts[0]), out var byAlias))
+            if (layout.FieldsByLabel.TryGetValue(Label(parts[0]), out var byAlias))
             {
                 if (byAlias.Type != FieldType.Choices) return byAlias.Id;
                 if (parts.Length == 2 && byAlias.Options.IndexOf(parts[1].Trim()) is var n and >= 0) return $"{byAlias.Id}.{n + 1}";
@@ -110,7 +85,7 @@ public sealed partial class FieldMapper
         if (tableFields.TryGetValue(control.Table, out var table) && control.Row > table.HeaderRow)
             return CellKey(control.Table, control.Row, control.Cell);
         var label = document.CellText(control.Table, control.Row, control.Cell - 1);
-        if (label is null || !fieldsByLabel.TryGetValue(Label(label), out var field)) return null;
+        if (label is null || !layout.FieldsByLabel.TryGetValue(Label(label), out var field)) return null;
         return field.Type == FieldType.Choices ? $"{field.Id}.{inCell}" : field.Id;
     }
 
@@ -119,8 +94,9 @@ public sealed partial class FieldMapper
     {
         var table = tableFields[tableIndex];
         var header = document.CellText(tableIndex, table.HeaderRow, cell);
-        var column = header is null ? null : table.Table.Columns.FirstOrDefault(c => Label(c.Label) == Label(header));
-        return column is null ? null : $"{table.Table.Id}.{row - table.HeaderRow}.{column.Id}";
+        return header is not null && table.Table.ColumnsByLabel.TryGetValue(Label(header), out var column)
+            ? $"{table.Table.Field.Id}.{row - table.HeaderRow}.{column.Id}"
+            : null;
     }
 
     private void ReadFlattened()
@@ -132,14 +108,14 @@ public sealed partial class FieldMapper
             {
                 for (var r = table.HeaderRow + 1; r < rows.Count; r++)
                     for (var c = 0; c < rows[r].Count; c++)
-                        if (CellKey(t, r, c) is { } key) values.Set(key, FlatValue(FieldFor(key)!, key, rows[r][c]));
+                        if (CellKey(t, r, c) is { } key) values.Set(key, FlatValue(layout.FieldFor(key)!, key, rows[r][c]));
                 continue;
             }
             foreach (var cells in rows)
             {
                 for (var c = 0; c + 1 < cells.Count; c++)
                 {
-                    if (!fieldsByLabel.TryGetValue(Label(cells[c]), out var field)) continue;
+                    if (!layout.FieldsByLabel.TryGetValue(Label(cells[c]), out var field)) continue;
                     SetFlat(field, cells[c + 1]);
                     c++;
                 }
@@ -161,57 +137,37 @@ public sealed partial class FieldMapper
         }
     }
 
-    private static string? FlatValue(Field field, string key, string text)
+    private string? FlatValue(Field field, string key, string text)
     {
-        if (IsHelp(field, text)) return null;
+        if (layout.IsHelp(field, text)) return null;
         if (field.Type == FieldType.Checkbox)
             return text.Contains('☒') || text.Contains('☑') ? "1" : text.Contains('☐') || text.Contains('□') ? (IsCell(key) ? null : "0") : text;
         return text;
     }
 
-    private static bool IsCell(string key) => key.Count(c => c == '.') == 2;
+    private static bool IsCell(string key) => key.AsSpan().Count('.') == 2;
 
     /// <param name="inTable">An unchecked box in a table row says nothing: it must not make an empty row count as filled.</param>
-    private static string? ValueOf(ScannedControl control, Field field, bool inTable)
+    private string? ValueOf(ScannedControl control, Field field, bool inTable)
     {
         if (control.ShowingPlaceholder) return null;
         if (control.Kind == ControlKind.Checkbox)
             return control.Checked switch { true => "1", false => inTable ? null : "0", null => control.Text };
         if (control.Kind == ControlKind.Date && control.DateValue is { Length: >= 10 } date) return date[..10];
-        return IsHelp(field, control.Text) ? null : control.Text;
-    }
-
-    /// <summary>Text equal to the field's help is the placeholder left in place (its flag lost on the way).</summary>
-    private static bool IsHelp(Field field, string text) =>
-        field.Help is { } help && Label(help) == Label(text);
-
-    /// <summary>The field a key names: a field, an option of a choices field (`f.n`), or a table column (`f.row.column`).</summary>
-    private Field? FieldFor(string key)
-    {
-        var parts = key.Split('.');
-        var field = form.FindField(parts[0]);
-        if (field is null) return null;
-        return parts.Length switch
-        {
-            1 when field.Type != FieldType.Table => field,
-            2 when field.Type == FieldType.Choices && int.TryParse(parts[1], out var n) && n >= 1 && n <= field.Options.Length => field,
-            3 when field.Type == FieldType.Table && int.TryParse(parts[1], out var row) && row >= 1 =>
-                field.Columns.FirstOrDefault(c => c.Id == parts[2]),
-            _ => null,
-        };
+        return layout.IsHelp(field, control.Text) ? null : control.Text;
     }
 
     /// <summary>Pairs the document's tables with the form's table fields by their header rows, in order.</summary>
     private void MatchTables()
     {
-        var unmatched = form.Fields.Where(f => f.Type == FieldType.Table).ToList();
+        var unmatched = layout.Tables.ToList();
         for (var t = 0; t < document.Tables.Count && unmatched.Count > 0; t++)
         {
             var rows = document.Tables[t];
             for (var r = 0; r < Math.Min(rows.Count, 3); r++)
             {
                 var header = rows[r].Select(Label).ToHashSet();
-                var field = unmatched.FirstOrDefault(f => f.Columns.All(c => header.Contains(Label(c.Label))));
+                var field = unmatched.FirstOrDefault(f => f.ColumnsByLabel.Keys.All(header.Contains));
                 if (field is null) continue;
                 tableFields[t] = (field, r);
                 unmatched.Remove(field);
@@ -220,6 +176,5 @@ public sealed partial class FieldMapper
         }
     }
 
-    /// <summary>A label as compared: no spaces, no required-marks or trailing colon.</summary>
-    private static string Label(string text) => ValueParser.Normalize(text).Trim('*', '＊', '：', ':');
+    private static string Label(string text) => FormLayout.Label(text);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
@@ -7,7 +8,7 @@ namespace Handbook.Validator.Packaging;
 
 /// <summary>
 /// A .docx package opened read-only from memory after its zip directory passed the caps. Parts are read
-/// only through <see cref="OpenXml"/>: streamed, size-bounded, with DTDs prohibited.
+/// only through <see cref="ReadXml"/>: size-bounded, with DTDs prohibited.
 /// </summary>
 public sealed class SafePackage : IDisposable
 {
@@ -19,12 +20,25 @@ public sealed class SafePackage : IDisposable
     private readonly ZipArchive archive;
     private readonly Dictionary<string, ZipArchiveEntry> entries;
     private readonly PackageLimits limits;
+    private readonly XmlReaderSettings settings;
 
     private SafePackage(ZipArchive archive, Dictionary<string, ZipArchiveEntry> entries, PackageLimits limits)
     {
         this.archive = archive;
         this.entries = entries;
         this.limits = limits;
+        // One name table for the parts of a package: names are atomized once per record, not once per part.
+        settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = limits.MaxPartBytes,
+            MaxCharactersFromEntities = 0,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            CloseInput = true,
+            NameTable = new NameTable(),
+        };
     }
 
     /// <summary>The main document part (word/document.xml in every package seen so far).</summary>
@@ -151,9 +165,11 @@ public sealed class SafePackage : IDisposable
     /// </summary>
     public T ReadXml<T>(string part, Func<XmlReader, T> read)
     {
+        byte[]? bytes = null;
         try
         {
-            using var reader = OpenXml(part);
+            bytes = Inflate(part, out var length);
+            using var reader = XmlReader.Create(new MemoryStream(bytes, 0, length, writable: false), settings);
             return read(reader);
         }
         catch (XmlException e)
@@ -166,18 +182,37 @@ public sealed class SafePackage : IDisposable
         {
             throw new PackageException(Finding.Error(Codes.CorruptPackage, $"文件已损坏：部件“{part}”无法解压，请重新提交"));
         }
+        finally
+        {
+            if (bytes is not null) ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
-    private XmlReader OpenXml(string part)
+    /// <summary>
+    /// A part's bytes, decompressed in one go into a pooled buffer (returned by the caller): an entry that
+    /// inflates beyond the size its header declared is a bomb, whatever the header says.
+    /// </summary>
+    private byte[] Inflate(string part, out int length)
     {
         if (!entries.TryGetValue(part, out var entry))
             throw new PackageException(Finding.Error(Codes.CorruptPackage, $"文档缺少部件“{part}”"));
         if (entry.Length > limits.MaxPartBytes)
             throw new PackageException(PartTooLarge(part, entry.Length));
-        var budget = entry.Length;
-        var bounded = new BoundedReadStream(entry.Open(), budget,
-            () => Finding.Error(Codes.ZipBomb, $"文件疑似“压缩炸弹”，拒绝解压：部件“{part}”解压后的大小超过其声明的 {budget} 字节"));
-        return XmlReader.Create(bounded, Settings(limits.MaxPartBytes));
+        var declared = (int)entry.Length;
+        var bytes = ArrayPool<byte>.Shared.Rent(declared + 1);
+        try
+        {
+            using var stream = entry.Open();
+            length = stream.ReadAtLeast(bytes.AsSpan(0, declared + 1), declared + 1, throwOnEndOfStream: false);
+            if (length > declared)
+                throw new PackageException(Finding.Error(Codes.ZipBomb, $"文件疑似“压缩炸弹”，拒绝解压：部件“{part}”解压后的大小超过其声明的 {declared} 字节"));
+            return bytes;
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            throw;
+        }
     }
 
     private Finding PartTooLarge(string part, long bytes) => Finding.Error(Codes.PartTooLarge,
@@ -199,17 +234,6 @@ public sealed class SafePackage : IDisposable
             return false;
         }
     }
-
-    private static XmlReaderSettings Settings(long maxChars) => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersInDocument = maxChars,
-        MaxCharactersFromEntities = 0,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        CloseInput = true,
-    };
 
     public void Dispose() => archive.Dispose();
 }

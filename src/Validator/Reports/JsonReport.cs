@@ -1,33 +1,51 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Handbook.Validator.Running;
 
 namespace Handbook.Validator.Reports;
 
-/// <summary>The machine report (DESIGN §6): its shape and codes are a contract. Every finding, errors and warnings, is in `errors` with its `severity`.</summary>
+/// <summary>
+/// The machine report (DESIGN §6): its shape and codes are a contract. Every finding, errors and warnings, is in `errors` with its `severity`.
+/// Written file by file, so that the report of a large run is never held in memory whole.
+/// </summary>
 public static class JsonReport
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonWriterOptions WriterOptions = new()
     {
-        WriteIndented = true,
+        Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static void Write(RunReport run, TextWriter writer)
     {
-        var report = new
+        var buffer = new ArrayBufferWriter<byte>();
+        using var json = new Utf8JsonWriter(buffer, WriterOptions);
+
+        void Drain()
         {
-            valid = run.Valid,
-            stats = new
-            {
-                files = run.Files.Count,
-                valid = run.ValidFiles,
-                invalid = run.InvalidFiles,
-                errors = run.Errors,
-                warnings = run.Warnings,
-                seconds = Math.Round(run.Elapsed.TotalSeconds, 3),
-            },
-            files = run.Files.Select(f => new
+            json.Flush();
+            writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            buffer.ResetWrittenCount();
+        }
+
+        json.WriteStartObject();
+        json.WriteBoolean("valid", run.Valid);
+        json.WritePropertyName("stats");
+        JsonSerializer.Serialize(json, new
+        {
+            files = run.Files.Count,
+            valid = run.ValidFiles,
+            invalid = run.InvalidFiles,
+            errors = run.Errors,
+            warnings = run.Warnings,
+            seconds = Math.Round(run.Elapsed.TotalSeconds, 3),
+        });
+        json.WriteStartArray("files");
+        foreach (var f in run.Files)
+        {
+            JsonSerializer.Serialize(json, new
             {
                 path = f.Path,
                 valid = f.Valid,
@@ -40,8 +58,12 @@ public static class JsonReport
                     label = e.Label,
                     message = e.Message,
                 }),
-            }),
-        };
-        writer.WriteLine(JsonSerializer.Serialize(report, Options));
+            });
+            Drain();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        Drain();
+        writer.WriteLine();
     }
 }
