@@ -6,18 +6,7 @@ namespace Handbook.Tests;
 /// <summary>The embedded default handbook: complete, consistent, and clean under `check`.</summary>
 public class DefaultHandbookTests
 {
-    public static string Root { get; } = FindRoot();
-
-    private static readonly LoadResult Load = BookLoader.Load(Root);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Handbook.sln"))) return Path.Combine(dir.FullName, "handbook");
-        }
-        throw new InvalidOperationException("Handbook.sln not found above the test folder");
-    }
+    private static readonly LoadResult Load = BookLoader.Load(RepositoryPaths.Handbook);
 
     [Fact]
     public void ChecksClean() => Assert.Empty(Load.Diagnostics);

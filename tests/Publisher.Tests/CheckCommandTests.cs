@@ -58,9 +58,7 @@ public class CheckCommandTests
     public void BaseRevisionCatchesChangedFieldsWithTheSameVersion()
     {
         using var fixture = new FixtureHandbook();
-        Git(fixture.Root, "init", "-q");
-        Git(fixture.Root, "add", "-A");
-        Git(fixture.Root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base");
+        CommitAll(fixture.Root);
         fixture.Replace("forms/F01.yml", "    options: [学习, 议事, 组织生活]", "    options: [学习, 议事]");
         fixture.Replace("forms/F01.yml", "  - id: online\n    label: 线上召开\n    type: checkbox\n", "");
 
@@ -79,9 +77,7 @@ public class CheckCommandTests
     public void BaseRevisionIgnoresChangesThatKeepTheFields()
     {
         using var fixture = new FixtureHandbook();
-        Git(fixture.Root, "init", "-q");
-        Git(fixture.Root, "add", "-A");
-        Git(fixture.Root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base");
+        CommitAll(fixture.Root);
         fixture.Replace("forms/F01.yml", "help: 选择会议日期", "help: 请选择会议召开的日期");
 
         Assert.Equal(0, Run("check", "--source", fixture.Root, "--base", "HEAD").Exit);
@@ -95,6 +91,14 @@ public class CheckCommandTests
         var (exit, _, error) = Run("check", "--source", fixture.Root, "--base", "no-such-ref");
         Assert.Equal(2, exit);
         Assert.Contains("no-such-ref", error);
+    }
+
+    /// <summary>Makes the fixture a git repository with everything committed: the base revision.</summary>
+    private static void CommitAll(string directory)
+    {
+        Git(directory, "init", "-q");
+        Git(directory, "add", "-A");
+        Git(directory, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base");
     }
 
     private static void Git(string directory, params string[] args)

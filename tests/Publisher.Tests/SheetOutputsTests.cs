@@ -54,7 +54,7 @@ public class SheetOutputsTests
         var site = Path.Combine(fixture.Root, "site");
 
         var exit = PublisherCli.Create().Parse(["build", "--source", fixture.Root, "--out", site,
-                "--templates", Handbook.Tests.Site.RepositoryPaths.Templates, "--only", "reminders", "--year", "2031"])
+                "--templates", Handbook.Tests.RepositoryPaths.Templates, "--only", "reminders", "--year", "2031"])
             .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = new StringWriter() });
 
         Assert.Equal(0, exit);

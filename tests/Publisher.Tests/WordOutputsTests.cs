@@ -8,7 +8,7 @@ namespace Handbook.Tests;
 /// <summary>`publisher build --only forms handbook` writes the Word downloads where the site links to them.</summary>
 public sealed class WordOutputsTests : IDisposable
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryPaths.Root;
     private static readonly string Fixture = Path.Combine(Root, "tests/Office.Tests/Word/Fixtures/handbook");
     private readonly string dir = Directory.CreateTempSubdirectory("word-outputs-").FullName;
 
@@ -54,11 +54,4 @@ public sealed class WordOutputsTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(dir, recursive: true);
-
-    private static string FindRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Handbook.sln"))) return d.FullName;
-        throw new InvalidOperationException("Handbook.sln not found above the test directory.");
-    }
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Xml.Linq;
+using Handbook.Tests;
 using Handbook.Validator.Commands;
 using Handbook.Validator.Fixtures;
 using Handbook.Validator.Reports;
@@ -103,7 +104,7 @@ public sealed class FolderRunTests : IDisposable
     [Fact]
     public void The_command_exits_1_for_invalid_records_0_for_valid_ones_and_2_when_it_cannot_proceed()
     {
-        var source = Path.Combine(RepositoryRoot, "handbook");
+        var source = RepositoryPaths.Handbook;
         var report = Path.Combine(folder.Path, "report.json");
         int Invoke(params string[] args) => ValidateCommand.Create().Parse([.. args, "--source", source, "--out", report]).Invoke();
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Handbook.Office.Sheets;
+using Handbook.Tests;
 using Handbook.Validator.Checking;
 using Handbook.Validator.Commands;
 using Handbook.Validator.Fixtures;
@@ -21,7 +22,7 @@ public sealed class LedgerCommandTests : IDisposable
         var output = Path.Combine(folder.Path, "台账.xlsx");
         var exit = ValidateCommand.Create()
             .Parse(["ledger", Path.Combine(folder.Path, "records"), "--form", "F03", "--out", output,
-                "--source", Path.Combine(RepositoryRoot, "handbook")])
+                "--source", RepositoryPaths.Handbook])
             .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = new StringWriter() });
         return (exit, SpreadsheetDocument.Open(new MemoryStream(File.ReadAllBytes(output)), false));
     }
@@ -64,7 +65,7 @@ public sealed class LedgerCommandTests : IDisposable
         var error = new StringWriter();
         var output = Path.Combine(folder.Path, "台账.xlsx");
         var exit = ValidateCommand.Create()
-            .Parse(["ledger", folder.Path, "--form", "F99", "--out", output, "--source", Path.Combine(RepositoryRoot, "handbook")])
+            .Parse(["ledger", folder.Path, "--form", "F99", "--out", output, "--source", RepositoryPaths.Handbook])
             .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
         Assert.Equal(ValidateCommand.CannotProceed, exit);
         Assert.False(File.Exists(output));

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Handbook.Tests;
 using static Handbook.Validator.Tests.TestHandbook;
 
 namespace Handbook.Validator.Tests;
@@ -31,15 +31,8 @@ public sealed class LibreOfficeRoundTrip : IDisposable
         var input = Path.Combine(folder.Path, "in");
         var output = Path.Combine(folder.Path, "out");
         foreach (var (name, data) in originals) folder.Write(Path.Combine("in", name + ".docx"), data);
-        var start = new ProcessStartInfo("soffice") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])[$"-env:UserInstallation=file://{folder.Path}/profile", "--headless", "--convert-to", "docx", "--outdir", output])
-            start.ArgumentList.Add(a);
-        foreach (var name in originals.Keys) start.ArgumentList.Add(Path.Combine(input, name + ".docx"));
-        using var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        foreach (var (name, data) in originals) Records[name] = (data, File.ReadAllBytes(Path.Combine(output, name + ".docx")));
+        var saved = LibreOffice.Convert([.. originals.Keys.Select(name => Path.Combine(input, name + ".docx"))], "docx", output);
+        foreach (var (name, data) in originals) Records[name] = (data, File.ReadAllBytes(saved[Path.Combine(input, name + ".docx")]));
     }
 
     public void Dispose() => folder.Dispose();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Handbook.Office.Word;
+using Handbook.Tests;
 using Handbook.Validator.Findings;
 using Handbook.Validator.Fixtures;
 using static Handbook.Validator.Tests.TestHandbook;
@@ -69,7 +70,7 @@ public class ScoringSheetTests
     public void The_downloadable_sheet_comes_prefilled_with_every_item_and_validates_once_scored()
     {
         var form = Form("F18");
-        var blank = FormDocument.Create(Book, form, Path.Combine(RepositoryRoot, "templates"));
+        var blank = FormDocument.Create(Book, form, RepositoryPaths.Templates);
         var values = SampleValues.Valid(Book, form).Where(p => !p.Key.StartsWith("scores.")).ToDictionary();
         for (var i = 0; i < Items.Count; i++)
         {

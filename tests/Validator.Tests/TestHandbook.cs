@@ -1,6 +1,7 @@
-using Handbook.Validator.Findings;
 using Handbook.Loading;
 using Handbook.Model;
+using Handbook.Tests;
+using Handbook.Validator.Findings;
 using Handbook.Validator.Fixtures;
 using Handbook.Validator.Packaging;
 
@@ -11,13 +12,11 @@ public static class TestHandbook
 {
     public static readonly DateOnly Today = new(2026, 6, 30);
 
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    public static Book Book { get; } = BookLoader.Load(Path.Combine(RepositoryRoot, "handbook")).Book!;
+    public static Book Book { get; } = BookLoader.Load(RepositoryPaths.Handbook).Book!;
 
     public static RecordValidator Validator { get; } = new(Book, PackageLimits.Default, () => Today);
 
-    public static FormRecords Records { get; } = new(Book, Path.Combine(RepositoryRoot, "templates"));
+    public static FormRecords Records { get; } = new(Book, RepositoryPaths.Templates);
 
     public static Form Form(string id) => Book.FindForm(id)!;
 
@@ -37,11 +36,4 @@ public static class TestHandbook
     public static string[] Codes(FileReport report) => [.. Problems(report).Select(f => f.Code)];
 
     public static IEnumerable<Finding> Problems(FileReport report) => report.Findings.Where(f => f.Severity != FindingSeverity.Info);
-
-    private static string FindRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "Handbook.sln"))) dir = Path.GetDirectoryName(dir)!;
-        return dir;
-    }
 }

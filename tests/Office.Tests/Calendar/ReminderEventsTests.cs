@@ -1,6 +1,7 @@
 using Handbook.Office.Calendar;
 using Handbook.Schedule;
 using Handbook.Tests.Sheets;
+using Handbook.Tests.Word;
 
 namespace Handbook.Tests.Calendar;
 
@@ -9,7 +10,7 @@ public sealed class ReminderEventsTests
     [Fact]
     public void TheDefaultHandbooksCalendarParsesBackToOneEventPerReminderWithUniqueStableIds()
     {
-        var book = DefaultBook.Book;
+        var book = TestRepository.Book;
         var reminders = ReminderCalendar.For(book, 2027);
         var stamp = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 

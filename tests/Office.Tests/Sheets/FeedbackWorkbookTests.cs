@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using Handbook.Office.Sheets;
+using Handbook.Tests.Word;
 
 namespace Handbook.Tests.Sheets;
 
@@ -12,11 +13,11 @@ public sealed class FeedbackWorkbookTests
     [Fact]
     public void TheItemListOffersEveryScoringItemWithItsPoints()
     {
-        var (sheets, layout) = FeedbackWorkbook.Create(DefaultBook.Book);
+        var (sheets, layout) = FeedbackWorkbook.Create(TestRepository.Book);
         using var book = Workbook.Write(sheets);
         var list = book.ValidationAt(Name, CellReference.Of(FeedbackWorkbook.ItemColumn, layout.LastFindingRow));
         Assert.Equal(DataValidationValues.List, list.Type!.Value);
-        var items = DefaultBook.Book.ScoringItems.ToList();
+        var items = TestRepository.Book.ScoringItems.ToList();
         Assert.Equal($"'{FeedbackWorkbook.ItemsSheet}'!$A$2:$A${items.Count + 1}", list.Formula1!.Text);
         for (var i = 0; i < items.Count; i++)
         {
@@ -29,7 +30,7 @@ public sealed class FeedbackWorkbookTests
     [Fact]
     public void DeductionsAreLimitedToTheItemsPointsAndDeadlinesAreDates()
     {
-        var (sheets, layout) = FeedbackWorkbook.Create(DefaultBook.Book);
+        var (sheets, layout) = FeedbackWorkbook.Create(TestRepository.Book);
         using var book = Workbook.Write(sheets);
         var first = layout.FirstFindingRow;
         var deduction = book.ValidationAt(Name, CellReference.Of(FeedbackWorkbook.DeductionColumn, first));

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Handbook.Office.Sheets;
 using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
+using Handbook.Tests.Word;
 
 namespace Handbook.Tests.Sheets;
 
@@ -15,7 +16,7 @@ public sealed class LibreOfficeRoundTrip : IDisposable
     {
         Directory.CreateDirectory(Input);
         Directory.CreateDirectory(Output);
-        var book = DefaultBook.Book;
+        var book = TestRepository.Book;
         foreach (var form in book.Forms)
             Ledgers[form.Id] = Save($"ledger-{form.Id}", WorkbookWriter(LedgerWorkbook.Template(book.Info, form)));
 
@@ -56,7 +57,7 @@ public sealed class LibreOfficeRoundTrip : IDisposable
 
     /// <summary>An inspector's findings: a deduction against the first, fifth and last scoring items.</summary>
     public static IReadOnlyList<(int Item, decimal Deduction)> Findings { get; } =
-        [(0, 0.5m), (4, 1m), (DefaultBook.Book.ScoringItems.Count() - 1, 0.25m)];
+        [(0, 0.5m), (4, 1m), (TestRepository.Book.ScoringItems.Count() - 1, 0.25m)];
 
     public Workbook Open(string name) => new(File.ReadAllBytes(Converted[Path.Combine(Input, name + ".xlsx")]));
 
@@ -64,7 +65,7 @@ public sealed class LibreOfficeRoundTrip : IDisposable
     /// third item marked down without one.</summary>
     public static decimal Score(int index, decimal points) => index % 4 == 1 || index == 2 ? points - 0.5m : points;
 
-    private static IReadOnlyList<decimal> Scores => DefaultBook.Book.ScoringItems.Select((s, i) => Score(i, s.Item.Points)).ToList();
+    private static IReadOnlyList<decimal> Scores => TestRepository.Book.ScoringItems.Select((s, i) => Score(i, s.Item.Points)).ToList();
 
     private string Save(string name, byte[] bytes)
     {
@@ -91,7 +92,7 @@ public sealed class LibreOfficeRoundTrip : IDisposable
     private static byte[] Fill(byte[] bytes, ScoringWorkbook.Layout layout, IReadOnlyList<decimal> scores) => Edit(bytes, document =>
     {
         var cells = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
-        var points = DefaultBook.Book.ScoringItems.Select(s => s.Item.Points).ToList();
+        var points = TestRepository.Book.ScoringItems.Select(s => s.Item.Points).ToList();
         for (var i = 0; i < scores.Count; i++)
         {
             var row = layout.ItemRows[i];
@@ -109,7 +110,7 @@ public sealed class LibreOfficeRoundTrip : IDisposable
     {
         var sheet = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == FeedbackWorkbook.SheetName);
         var cells = ((WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!)).Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
-        var items = DefaultBook.Book.ScoringItems.ToList();
+        var items = TestRepository.Book.ScoringItems.ToList();
         for (var i = 0; i < Findings.Count; i++)
         {
             var row = layout.FirstFindingRow + i;
@@ -156,12 +157,12 @@ public sealed class LibreOfficeRecalculationTests(LibreOfficeRoundTrip roundTrip
     public void LibreOfficeCalculatesTheTotalGradeAndHintsOfAFilledSheet()
     {
         using var sheet = roundTrip.Open("scoring-filled");
-        var items = DefaultBook.Book.ScoringItems.ToList();
+        var items = TestRepository.Book.ScoringItems.ToList();
         var scores = items.Select((s, i) => LibreOfficeRoundTrip.Score(i, s.Item.Points)).ToList();
         var layout = roundTrip.Layout;
         Assert.Equal(scores.Sum(), sheet.Number(Name, $"F{layout.TotalRow}"));
         Assert.Equal(items.Sum(s => s.Item.Points) - scores.Sum(), sheet.Number(Name, $"G{layout.TotalRow}"));
-        Assert.Equal(DefaultBook.Book.GradeFor(scores.Sum()), sheet.Text(Name, $"D{layout.GradeRow}"));
+        Assert.Equal(TestRepository.Book.GradeFor(scores.Sum()), sheet.Text(Name, $"D{layout.GradeRow}"));
         Assert.Equal("缺扣分原因", sheet.Text(Name, $"J{layout.ItemRows[2]}"));
         Assert.Equal("", sheet.Text(Name, $"J{layout.ItemRows[1]}"));
         Assert.Equal(0.5m, sheet.Number(Name, $"G{layout.ItemRows[1]}"));
@@ -176,7 +177,7 @@ public sealed class LibreOfficeRecalculationTests(LibreOfficeRoundTrip roundTrip
     {
         using var sheet = roundTrip.Open("feedback-filled");
         const string name = FeedbackWorkbook.SheetName;
-        var items = DefaultBook.Book.ScoringItems.ToList();
+        var items = TestRepository.Book.ScoringItems.ToList();
         var layout = roundTrip.FeedbackLayout;
         var findings = LibreOfficeRoundTrip.Findings;
         for (var i = 0; i < findings.Count; i++)
@@ -186,7 +187,7 @@ public sealed class LibreOfficeRecalculationTests(LibreOfficeRoundTrip roundTrip
         Assert.Equal(deducted, sheet.Number(name, CellReference.Of(FeedbackWorkbook.DeductionColumn, layout.TotalRow)));
         var score = items.Sum(i => i.Item.Points) - deducted;
         Assert.Equal(score, sheet.Number(name, CellReference.Of(FeedbackWorkbook.DeductionColumn, layout.ScoreRow)));
-        Assert.Equal(DefaultBook.Book.GradeFor(score), sheet.Text(name, CellReference.Of(FeedbackWorkbook.DeductionColumn, layout.GradeRow)));
+        Assert.Equal(TestRepository.Book.GradeFor(score), sheet.Text(name, CellReference.Of(FeedbackWorkbook.DeductionColumn, layout.GradeRow)));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Validation;
 using Handbook.Model;
 using Handbook.Office.Sheets;
 using Handbook.Schedule;
+using Handbook.Tests.Word;
 
 namespace Handbook.Tests.Sheets;
 
@@ -12,7 +13,7 @@ public sealed class ReminderWorkbookTests
     private const int Year = 2027;
 
     private static Workbook Create() =>
-        Workbook.Write([ReminderWorkbook.Create(DefaultBook.Book, Year, ReminderCalendar.For(DefaultBook.Book, Year))]);
+        Workbook.Write([ReminderWorkbook.Create(TestRepository.Book, Year, ReminderCalendar.For(TestRepository.Book, Year))]);
 
     /// <summary>The months a schedule item falls in, worked out from the source format's rules (docs/FORMAT.md).</summary>
     private static IEnumerable<int> ExpectedMonths(ScheduleItem item)
@@ -53,7 +54,7 @@ public sealed class ReminderWorkbookTests
     {
         using var book = Create();
         var rows = ReadRows(book);
-        var expected = DefaultBook.Book.Articles
+        var expected = TestRepository.Book.Articles
             .SelectMany(a => a.Schedule.SelectMany(item => ExpectedMonths(item).Select(m => (m, a.Id, item.Task, item.By))))
             .OrderBy(x => x).ToList();
         Assert.Equal(expected, rows.Select(r => (r.Month, r.Article, r.Task, r.By)).OrderBy(x => x).ToList());
@@ -67,7 +68,7 @@ public sealed class ReminderWorkbookTests
     {
         using var book = Create();
         var rows = ReadRows(book);
-        foreach (var article in DefaultBook.Book.Articles)
+        foreach (var article in TestRepository.Book.Articles)
             foreach (var item in article.Schedule.Where(i => i.Every == Recurrence.Month && i.Due.Day > 0))
                 foreach (var row in rows.Where(r => r.Article == article.Id && r.Task == item.Task))
                     Assert.Equal(Math.Min(item.Due.Day, DateTime.DaysInMonth(Year, row.Month)), row.Date.Day);

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using Handbook.Office.Sheets;
+using Handbook.Tests.Word;
 
 namespace Handbook.Tests.Sheets;
 
@@ -11,7 +12,7 @@ public sealed class ScoringWorkbookTests
 
     private static (Workbook Book, ScoringWorkbook.Layout Layout) Create()
     {
-        var (sheet, layout) = ScoringWorkbook.Create(DefaultBook.Book);
+        var (sheet, layout) = ScoringWorkbook.Create(TestRepository.Book);
         return (Workbook.Write([sheet]), layout);
     }
 
@@ -20,7 +21,7 @@ public sealed class ScoringWorkbookTests
     {
         var (book, layout) = Create();
         using var _ = book;
-        var items = DefaultBook.Book.ScoringItems.ToList();
+        var items = TestRepository.Book.ScoringItems.ToList();
         Assert.Equal(items.Count, layout.ItemRows.Count);
         for (var i = 0; i < items.Count; i++)
         {
@@ -39,9 +40,9 @@ public sealed class ScoringWorkbookTests
         using var _ = book;
         Assert.Equal($"SUM(D{layout.FirstItemRow}:D{layout.LastItemRow})", book.Formula(Name, $"D{layout.TotalRow}"));
         Assert.Equal($"SUM(F{layout.FirstItemRow}:F{layout.LastItemRow})", book.Formula(Name, $"F{layout.TotalRow}"));
-        Assert.Equal(DefaultBook.Book.ScoringItems.Sum(i => i.Item.Points), book.Number(Name, $"D{layout.TotalRow}"));
+        Assert.Equal(TestRepository.Book.ScoringItems.Sum(i => i.Item.Points), book.Number(Name, $"D{layout.TotalRow}"));
         var grade = book.Formula(Name, $"D{layout.GradeRow}")!;
-        foreach (var band in DefaultBook.Book.Info.Grading)
+        foreach (var band in TestRepository.Book.Info.Grading)
             Assert.Contains($"F{layout.TotalRow}>={band.Min}", grade);
         Assert.Equal(ScoringWorkbook.NotFinished, book.Text(Name, $"D{layout.GradeRow}"));
         var row = layout.ItemRows[0];

@@ -8,8 +8,8 @@ namespace Handbook.Tests.Word;
 /// </summary>
 public class GoldenTests
 {
-    private static readonly string Fixture = Path.Combine(TestRepository.Root, "tests/Office.Tests/Word/Fixtures/handbook");
-    private static readonly string GoldenDir = Path.Combine(TestRepository.Root, "tests/Office.Tests/Word/Golden");
+    private static readonly string Fixture = Path.Combine(RepositoryPaths.Root, "tests/Office.Tests/Word/Fixtures/handbook");
+    private static readonly string GoldenDir = Path.Combine(RepositoryPaths.Root, "tests/Office.Tests/Word/Golden");
 
     [Fact]
     public void Form_document_matches_its_golden_file()

@@ -95,7 +95,7 @@ public class HtmlConverterTests
     [Fact]
     public void An_image_is_embedded_at_its_size()
     {
-        var assets = Path.Combine(TestRepository.Root, "tests/Office.Tests/Word/Fixtures/handbook/assets");
+        var assets = Path.Combine(RepositoryPaths.Root, "tests/Office.Tests/Word/Fixtures/handbook/assets");
         var (package, blocks) = Convert("""<p><img src="flag.png" alt="党旗"></p>""", new ConverterOptions(ImageDir: assets));
         using var _ = package;
         var extent = blocks[0].Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent>().Single();

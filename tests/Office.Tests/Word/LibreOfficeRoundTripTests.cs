@@ -27,8 +27,8 @@ public sealed class LibreOfficeRoundTripTests : IDisposable
             files.Add(path);
         }
 
-        Soffice.Convert(files, "docx", saved);
-        Soffice.Convert(files, "pdf", pdf);
+        LibreOffice.Convert(files, "docx", saved);
+        LibreOffice.Convert(files, "pdf", pdf);
 
         foreach (var form in book.Forms)
         {

@@ -6,10 +6,9 @@ namespace Handbook.Tests.Word;
 /// <summary>The repository this test runs in: its handbook and templates.</summary>
 internal static class TestRepository
 {
-    public static readonly string Root = FindRoot();
-    public static string Templates => Path.Combine(Root, "templates");
+    public static string Templates => RepositoryPaths.Templates;
 
-    private static readonly Lazy<Book> DefaultBook = new(() => Load(Path.Combine(Root, "handbook")));
+    private static readonly Lazy<Book> DefaultBook = new(() => Load(RepositoryPaths.Handbook));
 
     /// <summary>The default handbook of the repository.</summary>
     public static Book Book => DefaultBook.Value;
@@ -19,12 +18,5 @@ internal static class TestRepository
         var result = BookLoader.Load(handbookDir);
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
         return result.Book!;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Handbook.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Handbook.sln not found above the test directory.");
     }
 }

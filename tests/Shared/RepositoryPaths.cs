@@ -1,4 +1,4 @@
-namespace Handbook.Tests.Site;
+namespace Handbook.Tests;
 
 /// <summary>The repository's own folders (the default handbook and templates), found from the test binaries.</summary>
 internal static class RepositoryPaths
