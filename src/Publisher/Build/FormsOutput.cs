@@ -13,9 +13,8 @@ internal sealed class FormsOutput : IOutput
         var sheet = StyleSheet.Load(context.Templates);
         foreach (var form in book.Forms)
         {
-            var path = Path.Combine(context.Output, DownloadPaths.FormDocument(form));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, FormDocument.Create(book, form, context.Templates, sheet));
+            File.WriteAllBytes(OutputFile.Prepare(context, DownloadPaths.FormDocument(form)),
+                FormDocument.Create(book, form, context.Templates, sheet));
         }
     }
 }

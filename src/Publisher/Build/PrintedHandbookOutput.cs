@@ -10,8 +10,7 @@ internal sealed class PrintedHandbookOutput : IOutput
 
     public void Write(Book book, BuildContext context)
     {
-        var path = Path.Combine(context.Output, DownloadPaths.PrintedHandbook(book.Info));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, PrintedHandbook.Create(book, context.Templates));
+        File.WriteAllBytes(OutputFile.Prepare(context, DownloadPaths.PrintedHandbook(book.Info)),
+            PrintedHandbook.Create(book, context.Templates));
     }
 }
