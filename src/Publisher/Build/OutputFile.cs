@@ -9,4 +9,17 @@ internal static class OutputFile
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return path;
     }
+
+    /// <summary>Copies a folder's files, with their subfolders, over whatever the target already has.</summary>
+    public static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            CopyFile(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+
+    public static void CopyFile(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(from, to, overwrite: true);
+    }
 }

@@ -18,7 +18,7 @@ internal static class StagedBuild
         try
         {
             Directory.CreateDirectory(staging);
-            if (keepExisting && Directory.Exists(target)) CopyDirectory(target, staging);
+            if (keepExisting && Directory.Exists(target)) OutputFile.CopyFolder(target, staging);
             write(staging);
             if (Directory.Exists(target)) Directory.Move(target, old);
             Directory.Move(staging, target);
@@ -28,13 +28,5 @@ internal static class StagedBuild
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
             if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
         }
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 }

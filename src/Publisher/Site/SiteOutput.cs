@@ -55,8 +55,10 @@ internal sealed class SiteOutput : IOutput
             WritePage(SiteUrls.Scoring, "scoring", pages.Scoring());
             WritePage(SiteUrls.Search, "search", pages.Search());
             WritePage(SiteUrls.NotFound, "404", pages.NotFound());
-            CopyFolder(Path.Combine(folder, SiteTemplates.StaticFolder), Path.Combine(context.Output, SiteUrls.StaticFolder));
-            foreach (var file in files.Distinct()) CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));
+            var statics = Path.Combine(folder, SiteTemplates.StaticFolder);
+            if (!Directory.Exists(statics)) throw new BuildException($"错误：找不到网站静态文件夹“{statics}”。");
+            OutputFile.CopyFolder(statics, Path.Combine(context.Output, SiteUrls.StaticFolder));
+            foreach (var file in files.Distinct()) OutputFile.CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));
         }
         finally
         {
@@ -65,18 +67,5 @@ internal sealed class SiteOutput : IOutput
         index.GetAwaiter().GetResult();
 
         links.Check(context.Output);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        if (!Directory.Exists(from)) throw new BuildException($"错误：找不到网站静态文件夹“{from}”。");
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            CopyFile(file, Path.Combine(to, Path.GetRelativePath(from, file)));
-    }
-
-    private static void CopyFile(string from, string to)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-        File.Copy(from, to, overwrite: true);
     }
 }
