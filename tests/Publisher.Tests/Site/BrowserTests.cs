@@ -19,19 +19,26 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         return (page, errors);
     }
 
+    /// <summary>
+    /// Navigation is awaited until the new page is committed, not until its load event: on a loaded CI machine
+    /// the load event was once never reported although the page was there; the locators that follow wait for
+    /// the page's content themselves.
+    /// </summary>
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     [Fact]
     public async Task Navigates_from_home_to_an_article_and_back()
     {
         var (page, errors) = await OpenAsync(fixture.BaseUrl + "index.html");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "R03 党小组会制度", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/rules/R03.html");
+        await page.WaitForURLAsync("**/rules/R03.html", Committed);
         Assert.Contains("党小组会制度", await page.Locator("h1").InnerTextAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "基层党建工作制度", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/rules/index.html");
+        await page.WaitForURLAsync("**/rules/index.html", Committed);
         await page.GoBackAsync();
         await page.GoBackAsync();
-        await page.WaitForURLAsync("**/index.html");
+        await page.WaitForURLAsync("**/index.html", Committed);
         Assert.Equal("基层党建工作标准化管理手册", await page.Locator("h1").InnerTextAsync());
 
         Assert.Empty(errors);
@@ -44,7 +51,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var (page, errors) = await OpenAsync(new Uri(Path.Combine(fixture.Site, "index.html")).AbsoluteUri);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "表单和台账下载" }).ClickAsync();
-        await page.WaitForURLAsync("**/forms.html");
+        await page.WaitForURLAsync("**/forms.html", Committed);
         await page.Locator("table.forms a").First.ClickAsync(); // the article of the first form
         Assert.Equal(1, await page.Locator("h1").CountAsync());
         Assert.StartsWith("file://", page.Url);
