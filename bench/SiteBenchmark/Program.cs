@@ -3,16 +3,22 @@ using Handbook.SiteBenchmark;
 
 // Builds a synthetic handbook and the default one with `publisher build`, and the same synthetic Markdown
 // with Hugo, side by side; prints seconds and pages per second (the median of the runs).
-// Usage: dotnet run -c Release --project bench/SiteBenchmark -- [chapters=5000] [runs=3] [--keep]
-// --keep leaves the generated handbooks and sites in the temporary folder, for profiling.
-var chapters = args.Length > 0 ? int.Parse(args[0]) : 5000;
-var runs = args.Length > 1 ? int.Parse(args[1]) : 3;
+// Usage: dotnet run -c Release --project bench/SiteBenchmark -- [chapters=5000] [runs=5] [--keep] [--in DIR]
+// --keep leaves the generated handbooks and sites, for profiling; --in puts them in DIR (default: the temporary folder).
+var numbers = args.Where(a => a.All(char.IsAsciiDigit)).Select(int.Parse).ToList();
+var chapters = numbers.Count > 0 ? numbers[0] : 5000;
+var runs = numbers.Count > 1 ? numbers[1] : 5;
 var keep = args.Contains("--keep");
+var inIndex = Array.IndexOf(args, "--in");
 var repository = FindRepository();
-var work = Path.Combine(Path.GetTempPath(), "site-benchmark-" + Guid.NewGuid().ToString("N")[..8]);
-var publisher = Path.Combine(AppContext.BaseDirectory, "publisher.dll");
+var work = Path.Combine(inIndex >= 0 ? args[inIndex + 1] : Path.GetTempPath(), "site-benchmark-" + Guid.NewGuid().ToString("N")[..8]);
 try
 {
+    // The publisher as it is installed for real use: `dotnet publish` (precompiled, see Publisher.csproj).
+    Console.WriteLine("发布 publisher（dotnet publish -c Release）…");
+    var publisher = Path.Combine(work, "publisher", "publisher");
+    Run("dotnet", ["publish", Path.Combine(repository, "src", "Publisher"), "-c", "Release", "-o", Path.GetDirectoryName(publisher)!, "--nologo", "-v", "quiet"]);
+
     Console.WriteLine($"生成合成手册：{chapters} 章 …");
     SyntheticHandbook.Write(Path.Combine(work, "handbook"), Path.Combine(work, "hugo"), chapters);
     var markdown = Directory.EnumerateFiles(Path.Combine(work, "handbook"), "*.md", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
@@ -20,15 +26,14 @@ try
 
     var templates = Path.Combine(repository, "templates");
     // The machine is shared and its load drifts: the publisher and hugo take turns, so both see the same load.
-    var results = Measure(runs,
-        new Build("publisher build --only site（合成手册）", Path.Combine(work, "site"),
-            "dotnet", [publisher, "build", "--only", "site", "--source", Path.Combine(work, "handbook"), "--templates", templates, "--out", Path.Combine(work, "site")]),
-        new Build("hugo（同一批 Markdown，最简布局）", Path.Combine(work, "hugo-out"),
-            "hugo", ["--quiet", "--source", Path.Combine(work, "hugo"), "--destination", Path.Combine(work, "hugo-out")]),
-        new Build("publisher build --only site（默认手册）", Path.Combine(work, "default-site"),
-            "dotnet", [publisher, "build", "--only", "site", "--source", Path.Combine(repository, "handbook"), "--templates", templates, "--out", Path.Combine(work, "default-site")]),
-        new Build("publisher build（默认手册，全部输出）", Path.Combine(work, "default-all"),
-            "dotnet", [publisher, "build", "--source", Path.Combine(repository, "handbook"), "--templates", templates, "--out", Path.Combine(work, "default-all")]));
+    var results = Measure(work, runs,
+        new Build("publisher build --only site（合成手册）", folder => (publisher,
+            ["build", "--only", "site", "--source", Path.Combine(work, "handbook"), "--templates", templates, "--out", folder])),
+        new Build("hugo（同一批 Markdown，最简布局）", folder => ("hugo", ["--quiet", "--source", Path.Combine(work, "hugo"), "--destination", folder])),
+        new Build("publisher build --only site（默认手册）", folder => (publisher,
+            ["build", "--only", "site", "--source", Path.Combine(repository, "handbook"), "--templates", templates, "--out", folder])),
+        new Build("publisher build（默认手册，全部输出）", folder => (publisher,
+            ["build", "--source", Path.Combine(repository, "handbook"), "--templates", templates, "--out", folder])));
     var (synthetic, hugo) = (results[0], results[1]);
 
     Console.WriteLine();
@@ -49,33 +54,47 @@ finally
     else if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
 }
 
-/// <summary>Runs each build once per round, in turn, for the given number of rounds.</summary>
-static List<Result> Measure(int runs, params Build[] builds)
+/// <summary>
+/// Runs each build once per round, in turn, for the given number of rounds. Each run writes a new folder and
+/// none is deleted until the end: on a file system without a journal (as here) ext4 skips over recently deleted
+/// inodes when it creates files, so deleting one run's thousands of files slows whichever build runs next.
+/// Before each run the disk is synced, so that writing back the previous run's files is not timed either.
+/// </summary>
+static List<Result> Measure(string work, int runs, params Build[] builds)
 {
     var times = builds.Select(_ => new List<double>()).ToList();
     var cpu = builds.Select(_ => new List<double>()).ToList();
+    var outputs = builds.Select(_ => "").ToArray();
     for (var run = 0; run < runs; run++)
     {
         for (var b = 0; b < builds.Length; b++)
         {
             var build = builds[b];
-            if (Directory.Exists(build.Output)) Directory.Delete(build.Output, recursive: true);
-            var start = new ProcessStartInfo(build.Program, build.Arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+            outputs[b] = Path.Combine(work, "out", $"{b}-{run}");
+            var (program, arguments) = build.Command(outputs[b]);
+            Run("sync", []);
             var cpuBefore = ChildCpu.Seconds();
             var stopwatch = Stopwatch.StartNew();
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
+            Run(program, arguments);
             stopwatch.Stop();
-            if (process.ExitCode != 0) throw new InvalidOperationException($"{build.Name} failed ({process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
             times[b].Add(stopwatch.Elapsed.TotalSeconds);
             cpu[b].Add(ChildCpu.Seconds() - cpuBefore);
             Console.WriteLine($"  {build.Name}：第 {run + 1} 次 {stopwatch.Elapsed.TotalSeconds:F2} 秒，CPU {cpu[b][^1]:F2} 秒");
         }
     }
     return [.. builds.Select((build, b) => new Result(build.Name,
-        Directory.EnumerateFiles(build.Output, "*.html", SearchOption.AllDirectories).Count(), times[b], cpu[b]))];
+        Directory.EnumerateFiles(outputs[b], "*.html", SearchOption.AllDirectories).Count(), times[b], cpu[b]))];
+}
+
+static void Run(string program, string[] arguments)
+{
+    var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+    using var process = Process.Start(start)!;
+    var stdout = process.StandardOutput.ReadToEndAsync();
+    var stderr = process.StandardError.ReadToEndAsync();
+    process.WaitForExit();
+    if (process.ExitCode != 0)
+        throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
 }
 
 static string FindRepository()
@@ -85,7 +104,8 @@ static string FindRepository()
     return directory?.FullName ?? throw new InvalidOperationException("Handbook.sln not found");
 }
 
-internal sealed record Build(string Name, string Output, string Program, string[] Arguments);
+/// <param name="Command">The program and its arguments, given the output folder.</param>
+internal sealed record Build(string Name, Func<string, (string Program, string[] Arguments)> Command);
 
 internal sealed record Result(string Name, int Pages, List<double> Times, List<double> Cpus)
 {

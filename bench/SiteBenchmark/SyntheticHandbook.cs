@@ -76,7 +76,8 @@ internal static class SyntheticHandbook
         foreach (var heading in Headings)
         {
             text.Append("## ").Append(heading).Append("\n\n");
-            for (var n = 0; n < 3; n++) text.Append(Paragraph(random)).Append("\n\n");
+            var paragraphs = heading is "怎么做" or "做到什么程度" ? 4 : 3;
+            for (var n = 0; n < paragraphs; n++) text.Append(Paragraph(random)).Append("\n\n");
             if (heading == "怎么做")
             {
                 for (var n = 1; n <= 5; n++) text.Append($"{n}. **{Phrases[random.Next(Phrases.Length)]}。** {Sentence(random)}\n");

@@ -7,11 +7,12 @@ using YamlDotNet.RepresentationModel;
 namespace Handbook.Loading;
 
 /// <summary>
-/// An article file split into its front matter and its Markdown body, the body parsed. Reading one touches
+/// An article file split into its front matter and its Markdown body, both parsed. Reading one touches
 /// nothing shared, so the files are read in parallel; <see cref="ArticleReader"/> then reports on them in order.
 /// </summary>
+/// <param name="FrontMatter">The parsed front matter, or null when the file has none.</param>
 /// <param name="Document">The parsed body, or null when the file has no front matter.</param>
-internal sealed record ArticleSource(string FullPath, string FrontMatter, string Body, int BodyLine, MarkdownDocument? Document)
+internal sealed record ArticleSource(string FullPath, YamlText? FrontMatter, string Body, int BodyLine, MarkdownDocument? Document)
 {
     public static ArticleSource Read(string fullPath)
     {
@@ -31,12 +32,12 @@ internal sealed record ArticleSource(string FullPath, string FrontMatter, string
             {
                 var body = newline < 0 ? "" : text[(newline + 1)..];
                 var front = start > frontMatter ? text[frontMatter..(start - 1)] : "";
-                return new ArticleSource(fullPath, front, body, line + 2, Markdown.Parse(body, ArticleMarkdown.Pipeline));
+                return new ArticleSource(fullPath, YamlText.Parse(front), body, line + 2, Markdown.Parse(body, ArticleMarkdown.Pipeline));
             }
             if (newline < 0) break;
             start = newline + 1;
         }
-        return new ArticleSource(fullPath, "", "", 1, null);
+        return new ArticleSource(fullPath, null, "", 1, null);
     }
 }
 
@@ -80,7 +81,7 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
     private Article? ReadFile(ArticleSource source, string part, out string path)
     {
         path = System.IO.Path.GetRelativePath(root, source.FullPath).Replace('\\', '/');
-        if (source.Document is null)
+        if (source.FrontMatter is null || source.Document is null)
         {
             diagnostics.Add(new Diagnostic(path, 1, 1, Severity.Error, "missing-front-matter",
                 "文章缺少开头的 YAML 前置信息（以“---”开始和结束的一段，写明 id、title 等）"));
@@ -88,7 +89,7 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
         }
 
         var file = new YamlFile(path, diagnostics, lineOffset: 1);
-        var map = file.Map(file.Parse(source.FrontMatter), "文章前置信息", Keys);
+        var map = file.Map(file.Report(source.FrontMatter), "文章前置信息", Keys);
         if (map is null) return null;
 
         var id = map.String("id", required: true);

@@ -15,29 +15,28 @@ internal sealed class LinkChecker(Book book, IReadOnlySet<string> failedPaths, L
     public void Check()
     {
         var articles = book.Articles.DistinctBy(a => a.Path).ToList();
-        var anchors = articles.ToDictionary(a => a.Path, a => HeadingIds(a.Document));
-        foreach (var article in articles)
+        var anchors = articles.AsParallel().ToDictionary(a => a.Path, a => HeadingIds(a.Document));
+        diagnostics.AddRange(articles.AsParallel().AsOrdered().SelectMany(article => Problems(article, anchors)));
+    }
+
+    private IEnumerable<Diagnostic> Problems(Article article, Dictionary<string, HashSet<string>> anchors)
+    {
+        foreach (var link in article.Document.Descendants<LinkInline>())
         {
-            foreach (var link in article.Document.Descendants<LinkInline>())
+            var url = link.Url;
+            if (string.IsNullOrEmpty(url) || IsExternal(url)) continue;
+            var (target, anchor) = Resolve(article.Path, url);
+            if (link.IsImage)
             {
-                var url = link.Url;
-                if (string.IsNullOrEmpty(url) || IsExternal(url)) continue;
-                var (target, anchor) = Resolve(article.Path, url);
-                if (link.IsImage)
-                {
-                    if (!File.Exists(Path.Combine(book.Root, target)))
-                        Report(article, link, "broken-link", $"图片“{url}”指向的文件不存在");
-                    continue;
-                }
-                if (failedPaths.Contains(target)) continue;
-                if (!anchors.TryGetValue(target, out var ids))
-                {
-                    Report(article, link, "broken-link", $"链接“{url}”指向的文章不存在");
-                    continue;
-                }
-                if (anchor is not null && !ids.Contains(anchor))
-                    Report(article, link, "broken-anchor", $"链接“{url}”指向的标题“#{anchor}”在 {target} 中不存在");
+                if (!File.Exists(Path.Combine(book.Root, target)))
+                    yield return Problem(article, link, "broken-link", $"图片“{url}”指向的文件不存在");
+                continue;
             }
+            if (failedPaths.Contains(target)) continue;
+            if (!anchors.TryGetValue(target, out var ids))
+                yield return Problem(article, link, "broken-link", $"链接“{url}”指向的文章不存在");
+            else if (anchor is not null && !ids.Contains(anchor))
+                yield return Problem(article, link, "broken-anchor", $"链接“{url}”指向的标题“#{anchor}”在 {target} 中不存在");
         }
     }
 
@@ -64,6 +63,6 @@ internal sealed class LinkChecker(Book book, IReadOnlySet<string> failedPaths, L
         return (full.TrimStart('/').Replace('\\', '/'), anchor);
     }
 
-    private void Report(Article article, LinkInline link, string code, string message) =>
-        diagnostics.Add(new Diagnostic(article.Path, article.BodyLine + link.Line, link.Column + 1, Severity.Error, code, message));
+    private static Diagnostic Problem(Article article, LinkInline link, string code, string message) =>
+        new(article.Path, article.BodyLine + link.Line, link.Column + 1, Severity.Error, code, message);
 }

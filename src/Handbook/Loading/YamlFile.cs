@@ -13,26 +13,20 @@ internal sealed class YamlFile(string path, List<Diagnostic> diagnostics, int li
     public string Path { get; } = path;
 
     /// <summary>Parses the text; on a syntax error reports it and returns null.</summary>
-    public YamlNode? Parse(string text)
+    public YamlNode? Parse(string text) => Report(YamlText.Parse(text));
+
+    /// <summary>Reports what parsing gave (done apart, possibly on another thread); the root node or null.</summary>
+    public YamlNode? Report(YamlText parsed)
     {
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            if (stream.Documents.Count == 0)
-            {
-                Error(1, 1, "empty-file", "文件为空");
-                return null;
-            }
-            return stream.Documents[0].RootNode;
-        }
-        catch (YamlException e)
+        if (parsed.Error is { } e)
         {
             var message = e.InnerException?.Message ?? e.Message;
             var (line, column) = (Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
             Error(line + lineOffset, column, "yaml-syntax", $"YAML 语法错误：{Translate(message)}");
             return null;
         }
+        if (parsed.Root is null) Error(1, 1, "empty-file", "文件为空");
+        return parsed.Root;
     }
 
     public void Error(YamlNode node, string code, string message) =>
@@ -226,4 +220,22 @@ internal sealed class YamlMap(YamlFile file, YamlMappingNode node, string what, 
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" };
+}
+
+/// <summary>One YAML document parsed, touching nothing shared: its root node, or the syntax error (reported by <see cref="YamlFile"/>).</summary>
+internal sealed record YamlText(YamlNode? Root, YamlException? Error)
+{
+    public static YamlText Parse(string text)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return new YamlText(stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode, null);
+        }
+        catch (YamlException e)
+        {
+            return new YamlText(null, e);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Handbook.Publisher.Build;
 
 namespace Handbook.Publisher.Site;
 
@@ -29,6 +30,6 @@ internal static class ScriptFile
         writeJson(json, data);
         json.Flush();
         buffer.Write(";\n"u8);
-        File.WriteAllBytes(path, buffer.WrittenSpan);
+        OutputFile.Write(path, buffer.WrittenSpan);
     }
 }

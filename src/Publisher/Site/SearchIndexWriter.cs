@@ -26,7 +26,9 @@ internal sealed class SearchIndexWriter
     private const int MaxShards = 256;
     private const int CharactersPerPassageFile = 8000;
 
-    private sealed record Entry(string Title, string Url, string Part, TermCounts Counts, int Length);
+    private sealed record Entry(string Title, string Url, string Part, ArticleTerms Terms);
+
+    [ThreadStatic] private static TermCounts? t_counts;
 
     private readonly string _output;
     private readonly Entry[] _entries;
@@ -75,14 +77,13 @@ internal sealed class SearchIndexWriter
     /// <summary>Counts an article's terms and writes its passages; thread-safe for distinct articles.</summary>
     public void Add(int article, string title, string url, string part, IReadOnlyList<Section> sections)
     {
-        var counts = new TermCounts();
+        var counts = t_counts ??= new TermCounts();
         foreach (var section in sections)
         {
             SearchTokenizer.Count(section.Heading, counts);
             SearchTokenizer.Count(section.Text, counts);
         }
-        var length = counts.Chinese.Values.Sum() + counts.Words.Values.Sum();
-        _entries[article] = new Entry(title, url, part, counts, length);
+        _entries[article] = new Entry(title, url, part, counts.ToTerms());
         _sections[article] = sections;
         var file = _fileOf[article];
         if (Interlocked.Decrement(ref _pending[file]) == 0) WritePassages(file);
@@ -122,25 +123,10 @@ internal sealed class SearchIndexWriter
     /// <summary>Writes the term shards and search-index.js, once every article is added.</summary>
     public void Write()
     {
-        var chinese = new Dictionary<int, List<int>>();
-        var words = new Dictionary<string, List<int>>();
-        var total = 0;
-        for (var article = 0; article < _entries.Length; article++)
-        {
-            foreach (var (term, count) in _entries[article].Counts.Chinese) AddPosting(chinese, term, article, count);
-            foreach (var (term, count) in _entries[article].Counts.Words) AddPosting(words, term, article, count);
-            total += _entries[article].Counts.Chinese.Count + _entries[article].Counts.Words.Count;
-        }
-
+        var total = _entries.Sum(e => e.Terms.Chinese.Length / 2 + e.Terms.Words.Length);
         var shardCount = Math.Clamp((total + PostingsPerShard - 1) / PostingsPerShard, 1, MaxShards);
-        var shards = Enumerable.Range(0, shardCount).Select(_ => new List<(string Term, List<int> Postings)>()).ToArray();
-        foreach (var (key, list) in chinese)
-        {
-            var term = TermCounts.ChineseTerm(key);
-            shards[ShardOf(term, shardCount)].Add((term, list));
-        }
-        foreach (var (term, list) in words) shards[ShardOf(term, shardCount)].Add((term, list));
-        Parallel.For(0, shardCount, k => ScriptFile.Write(Path.Combine(_output, Shard(k)), $"{Data}.terms[{k}]", shards[k], WriteTerms));
+        var groups = Math.Min(shardCount, Environment.ProcessorCount);
+        Parallel.For(0, groups, group => WriteShards(group, groups, shardCount));
 
         ScriptFile.Write(Path.Combine(_output, SiteUrls.SearchIndex), Data, (Entries: _entries, Shards: shardCount, Files: _fileOf), static (json, index) =>
         {
@@ -157,7 +143,7 @@ internal sealed class SearchIndexWriter
                 json.WriteStringValue(entry.Title);
                 json.WriteStringValue(entry.Url);
                 json.WriteNumberValue(parts.IndexOf(entry.Part));
-                json.WriteNumberValue(entry.Length);
+                json.WriteNumberValue(entry.Terms.Length);
                 json.WriteNumberValue(index.Files[article]);
                 json.WriteEndArray();
             }
@@ -168,6 +154,40 @@ internal sealed class SearchIndexWriter
             json.WriteEndObject();
             json.WriteEndObject();
         });
+    }
+
+    /// <summary>
+    /// Gathers and writes the shards k with k % groups == group. Each group reads every article in order, so a term's
+    /// postings come out in article order (they are written as gaps); the groups run in parallel.
+    /// </summary>
+    private void WriteShards(int group, int groups, int shardCount)
+    {
+        var chinese = new Dictionary<int, List<int>>();
+        var words = new Dictionary<string, List<int>>();
+        Span<char> pair = stackalloc char[2];
+        for (var article = 0; article < _entries.Length; article++)
+        {
+            var terms = _entries[article].Terms;
+            for (var i = 0; i < terms.Chinese.Length; i += 2)
+            {
+                var key = terms.Chinese[i];
+                (pair[0], pair[1]) = ((char)(key >> 16), (char)key);
+                if (ShardOf((key & 0xffff) == 0 ? pair[..1] : pair, shardCount) % groups == group)
+                    AddPosting(chinese, key, article, terms.Chinese[i + 1]);
+            }
+            foreach (var (term, count) in terms.Words)
+                if (ShardOf(term, shardCount) % groups == group) AddPosting(words, term, article, count);
+        }
+
+        var shards = new Dictionary<int, List<(string Term, List<int> Postings)>>();
+        for (var k = group; k < shardCount; k += groups) shards[k] = [];
+        foreach (var (key, postings) in chinese)
+        {
+            var term = TermCounts.ChineseTerm(key);
+            shards[ShardOf(term, shardCount)].Add((term, postings));
+        }
+        foreach (var (term, postings) in words) shards[ShardOf(term, shardCount)].Add((term, postings));
+        foreach (var (k, terms) in shards) ScriptFile.Write(Path.Combine(_output, Shard(k)), $"{Data}.terms[{k}]", terms, WriteTerms);
     }
 
     private static void AddPosting<T>(Dictionary<T, List<int>> postings, T term, int article, int count) where T : notnull

@@ -12,7 +12,8 @@ namespace Handbook.Publisher.Site;
 /// </summary>
 internal sealed partial class SiteLinkChecker
 {
-    [GeneratedRegex(@"\s(?:href|src)=""([^""]*)""|\sid=""([^""]*)""", RegexOptions.CultureInvariant)]
+    // Starts at the attribute name, not the whitespace before it: the search can then skip ahead to the next h, s or i.
+    [GeneratedRegex(@"(?<=\s)(?:(?:href|src)=""([^""]*)""|id=""([^""]*)"")", RegexOptions.CultureInvariant)]
     private static partial Regex Attribute();
 
     private readonly ConcurrentDictionary<string, List<string>> _links = new();

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Handbook.Model;
 using Handbook.Publisher.Build;
 
@@ -12,8 +11,6 @@ namespace Handbook.Publisher.Site;
 /// </summary>
 internal sealed class SiteOutput : IOutput
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     public string Name => "site";
 
     public void Write(Book book, BuildContext context)
@@ -26,7 +23,7 @@ internal sealed class SiteOutput : IOutput
         void WritePage(string url, string layout, object model)
         {
             var html = templates.Render(layout, model);
-            File.WriteAllText(Path.Combine(context.Output, url), html, Utf8);
+            OutputFile.Write(Path.Combine(context.Output, url), html);
             links.Add(url, html);
         }
 
