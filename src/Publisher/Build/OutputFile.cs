@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Handbook.Publisher.Build;
 
@@ -11,9 +12,17 @@ internal static class OutputFile
     /// </summary>
     public static void Write(string path, ReadOnlySpan<byte> bytes)
     {
-        File.Delete(path); // a build of some outputs starts from a copy of the others
-        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
-        RandomAccess.Write(handle, bytes, 0);
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (IOException) when (File.Exists(path)) // a build of some outputs starts from a copy of the others
+        {
+            File.Delete(path);
+            handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+        }
+        using (handle) RandomAccess.Write(handle, bytes, 0);
     }
 
     /// <summary>Writes text as UTF-8 without a byte order mark.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Handbook.Model;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -24,6 +25,18 @@ internal sealed record RenderedArticle(string Html, IReadOnlyList<Heading> Headi
 /// </summary>
 internal sealed class ArticleRenderer
 {
+    /// <summary>Tables scroll sideways on a phone instead of widening the page (and can be scrolled by keyboard).</summary>
+    private sealed class ScrollingTableRenderer : HtmlTableRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, Table table)
+        {
+            renderer.EnsureLine();
+            renderer.Write("<div class=\"table-scroll\" tabindex=\"0\">");
+            base.Write(renderer, table);
+            renderer.WriteLine("</div>");
+        }
+    }
+
     private readonly Dictionary<string, string> _pageByPath;
 
     public ArticleRenderer(Book book)
@@ -37,23 +50,32 @@ internal sealed class ArticleRenderer
     public RenderedArticle Render(Article article)
     {
         var page = _pageByPath[article.Path];
-        var files = article.Document.Descendants<LinkInline>()
-            .Where(link => IsLocal(link.Url))
-            .Select(link => Resolve(article.Path, link.Url!).Path)
-            .Where(target => !_pageByPath.ContainsKey(target))
-            .ToList();
-
-        // The HTML is about as long as the Markdown: sized once, wrapped in place, copied out once.
-        var html = new StringWriter(new StringBuilder(article.Body.Length * 5 / 4));
+        var html = new StringWriter(new StringBuilder(article.Body.Length * 5 / 4)); // about as long as the Markdown
         // The document is shared with the other writers: links are rewritten as they are written, not in the tree.
         var renderer = new HtmlRenderer(html) { LinkRewriter = url => PageLink(article.Path, page, url) };
         ArticleMarkdown.Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer());
         renderer.Render(article.Document);
-        var body = html.GetStringBuilder()
-            .Replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\"><table>")
-            .Replace("</table>", "</table></div>")
-            .ToString();
-        return new RenderedArticle(body, Headings(article.Document), Sections(article, article.Document), files);
+
+        // One walk over the blocks gives the table of contents, the search sections and the linked files.
+        var (headings, sections, files) = (new List<Heading>(), new List<Section>(), new List<string>());
+        var (anchor, heading, text) = ((string?)null, article.Title, new StringBuilder());
+        foreach (var block in article.Document.Descendants<LeafBlock>())
+        {
+            if (block is not HeadingBlock h)
+            {
+                AppendText(text, block, article.Path, files);
+                text.Append(' ');
+                continue;
+            }
+            sections.Add(new Section(anchor, heading, text.ToString().Trim()));
+            var title = new StringBuilder();
+            AppendText(title, h, article.Path, files);
+            (anchor, heading, text) = (h.GetAttributes().Id, title.ToString(), new StringBuilder());
+            if (h.Level is 2 or 3 && anchor is not null) headings.Add(new Heading(h.Level, anchor, heading));
+        }
+        sections.Add(new Section(anchor, heading, text.ToString().Trim()));
+        return new RenderedArticle(html.ToString(), headings, sections, files);
     }
 
     /// <summary>A link to another article's .md file as a link to its page, relative to this page; other URLs as written.</summary>
@@ -66,46 +88,16 @@ internal sealed class ArticleRenderer
 
     private static bool IsLocal([NotNullWhen(true)] string? url) => !string.IsNullOrEmpty(url) && !IsExternal(url) && !url.StartsWith('#');
 
-    private static List<Heading> Headings(MarkdownDocument document) =>
-        [.. document.Descendants<HeadingBlock>()
-            .Where(h => h.Level is 2 or 3 && h.GetAttributes().Id is not null)
-            .Select(h => new Heading(h.Level, h.GetAttributes().Id!, PlainText(h)))];
-
-    private static List<Section> Sections(Article article, MarkdownDocument document)
-    {
-        var sections = new List<Section>();
-        var (anchor, heading, text) = ((string?)null, article.Title, new StringBuilder());
-        foreach (var block in document.Descendants<LeafBlock>())
-        {
-            if (block is HeadingBlock h)
-            {
-                sections.Add(new Section(anchor, heading, text.ToString().Trim()));
-                (anchor, heading, text) = (h.GetAttributes().Id, PlainText(h), new StringBuilder());
-                continue;
-            }
-            AppendText(text, block);
-            text.Append(' ');
-        }
-        sections.Add(new Section(anchor, heading, text.ToString().Trim()));
-        return sections;
-    }
-
-    private static string PlainText(LeafBlock block)
-    {
-        var text = new StringBuilder();
-        AppendText(text, block);
-        return text.ToString();
-    }
-
-    private static void AppendText(StringBuilder text, LeafBlock block)
+    /// <summary>Appends a block's plain text; local links to files other than articles are added to files.</summary>
+    private void AppendText(StringBuilder text, LeafBlock block, string from, List<string> files)
     {
         if (block.Inline is null)
             text.Append(block.Lines.ToString());
         else
-            AppendText(text, block.Inline);
+            AppendText(text, block.Inline, from, files);
     }
 
-    private static void AppendText(StringBuilder text, ContainerInline container)
+    private void AppendText(StringBuilder text, ContainerInline container, string from, List<string> files)
     {
         foreach (var inline in container)
         {
@@ -114,7 +106,11 @@ internal sealed class ArticleRenderer
                 case LiteralInline literal: text.Append(literal.Content.AsSpan()); break;
                 case CodeInline code: text.Append(code.Content); break;
                 case LineBreakInline: text.Append(' '); break;
-                case ContainerInline child: AppendText(text, child); break;
+                case ContainerInline child:
+                    if (child is LinkInline link && IsLocal(link.Url) && Resolve(from, link.Url).Path is var target && !_pageByPath.ContainsKey(target))
+                        files.Add(target);
+                    AppendText(text, child, from, files);
+                    break;
             }
         }
     }

@@ -18,6 +18,11 @@ internal sealed partial class SiteLinkChecker
 
     private readonly ConcurrentDictionary<string, List<string>> _links = new();
     private readonly ConcurrentDictionary<string, HashSet<string>> _ids = new();
+    /// <summary>
+    /// One string per distinct link or id: most repeat from page to page (the navigation, the headings), and thousands
+    /// of pages' copies kept until the check would be garbage the collector copies from generation to generation.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string> _strings = new();
 
     /// <summary>Records a page's links and ids; thread-safe.</summary>
     public void Add(string page, string html)
@@ -26,11 +31,21 @@ internal sealed partial class SiteLinkChecker
         var ids = new HashSet<string>();
         foreach (Match match in Attribute().Matches(html))
         {
-            if (match.Groups[1].Success) links.Add(WebUtility.HtmlDecode(match.Groups[1].Value));
-            else ids.Add(WebUtility.HtmlDecode(match.Groups[2].Value));
+            if (match.Groups[1].Success) links.Add(Value(match.Groups[1]));
+            else ids.Add(Value(match.Groups[2]));
         }
         _links[page] = links;
         _ids[page] = ids;
+    }
+
+    private string Value(Group attribute)
+    {
+        var text = attribute.ValueSpan;
+        if (text.Contains('&')) return WebUtility.HtmlDecode(attribute.Value);
+        var strings = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (strings.TryGetValue(text, out var value)) return value;
+        value = text.ToString();
+        return _strings.GetOrAdd(value, value);
     }
 
     public void Check(string staging)
