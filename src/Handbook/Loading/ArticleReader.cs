@@ -7,8 +7,8 @@ using YamlDotNet.RepresentationModel;
 namespace Handbook.Loading;
 
 /// <summary>
-/// An article file split into its front matter and its Markdown body, both parsed. Reading one touches
-/// nothing shared, so the files are read in parallel; <see cref="ArticleReader"/> then reports on them in order.
+/// An article file split into its front matter and its Markdown body, both parsed; <see cref="ArticleReader"/> then
+/// reads the model from it.
 /// </summary>
 /// <param name="FrontMatter">The parsed front matter, or null when the file has none.</param>
 /// <param name="Document">The parsed body, or null when the file has no front matter.</param>
@@ -41,7 +41,10 @@ internal sealed record ArticleSource(string FullPath, YamlText? FrontMatter, str
     }
 }
 
-/// <summary>Reads one article file: front matter into the model, the rest kept as Markdown.</summary>
+/// <summary>
+/// Reads one article file: front matter into the model, the rest kept as Markdown. Thread-safe: the loader reads
+/// all articles in parallel.
+/// </summary>
 internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
 {
     private static readonly string[] Keys = ["id", "title", "order", "owner", "schedule", "forms", "scoring", "revised"];
@@ -72,8 +75,8 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
         var article = ReadFile(source, part, out var path);
         if (article is null)
         {
-            FailedPaths.Add(path);
-            FailedIds.Add(System.IO.Path.GetFileNameWithoutExtension(path));
+            lock (FailedPaths) FailedPaths.Add(path);
+            lock (FailedIds) FailedIds.Add(System.IO.Path.GetFileNameWithoutExtension(path));
         }
         return article;
     }
@@ -81,14 +84,13 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
     private Article? ReadFile(ArticleSource source, string part, out string path)
     {
         path = System.IO.Path.GetRelativePath(root, source.FullPath).Replace('\\', '/');
+        var file = new YamlFile(path, diagnostics, lineOffset: 1);
         if (source.FrontMatter is null || source.Document is null)
         {
-            diagnostics.Add(new Diagnostic(path, 1, 1, Severity.Error, "missing-front-matter",
-                "文章缺少开头的 YAML 前置信息（以“---”开始和结束的一段，写明 id、title 等）"));
+            file.Error(1, 1, "missing-front-matter", "文章缺少开头的 YAML 前置信息（以“---”开始和结束的一段，写明 id、title 等）");
             return null;
         }
 
-        var file = new YamlFile(path, diagnostics, lineOffset: 1);
         var map = file.Map(file.Report(source.FrontMatter), "文章前置信息", Keys);
         if (map is null) return null;
 
@@ -101,8 +103,8 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
             file.Error(map.Get("id")!, "invalid-id", $"文章编号“{id}”只能由字母、数字和“-”组成");
 
         var forms = map.Strings("forms");
-        foreach (var (formId, node) in forms)
-            FormReferences.Add((id ?? "", formId, file, node));
+        lock (FormReferences)
+            foreach (var (formId, node) in forms) FormReferences.Add((id ?? "", formId, file, node));
 
         var schedule = map.Sequence("schedule").Select(n => ReadSchedule(file, n, owner ?? "")).OfType<ScheduleItem>();
         var scoring = map.Sequence("scoring").Select(n => ReadScoring(file, n)).OfType<ScoringItem>();

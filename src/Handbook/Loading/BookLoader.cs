@@ -74,7 +74,7 @@ public static class BookLoader
 
     private static ImmutableArray<Part> ReadParts(string root, YamlFile file, YamlMap map, ArticleReader reader)
     {
-        var parts = new List<Part>();
+        var folders = new List<(string Folder, string Title, string[] Files)>();
         foreach (var node in map.Sequence("parts", required: true))
         {
             var part = file.Map(node, "篇（parts）", ["folder", "title"]);
@@ -88,13 +88,21 @@ public static class BookLoader
                 file.Error(part.Get("folder")!, "missing-folder", $"找不到篇目文件夹“{folder}”");
                 continue;
             }
-            var articles = Directory.EnumerateFiles(directory, "*.md")
-                .Order(StringComparer.Ordinal)
-                .AsParallel().AsOrdered().Select(ArticleSource.Read).AsSequential()
-                .Select(source => reader.Read(source, folder))
-                .OfType<Article>()
+            folders.Add((folder, title, [.. Directory.EnumerateFiles(directory, "*.md").Order(StringComparer.Ordinal)]));
+        }
+
+        // All articles of all parts at once, in parallel; then each part's in order.
+        var files = folders.SelectMany(f => f.Files.Select(path => (f.Folder, Path: path))).ToArray();
+        var articles = new Article?[files.Length];
+        Parallel.For(0, files.Length, i => articles[i] = reader.Read(ArticleSource.Read(files[i].Path), files[i].Folder));
+        var parts = new List<Part>();
+        var first = 0;
+        foreach (var (folder, title, paths) in folders)
+        {
+            var ordered = new ArraySegment<Article?>(articles, first, paths.Length).OfType<Article>()
                 .OrderBy(a => a.Order).ThenBy(a => a.Id, StringComparer.Ordinal);
-            parts.Add(new Part(parts.Count + 1, folder, title, [.. articles]));
+            parts.Add(new Part(parts.Count + 1, folder, title, [.. ordered]));
+            first += paths.Length;
         }
         return [.. parts];
     }

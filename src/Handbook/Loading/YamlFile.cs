@@ -6,7 +6,8 @@ namespace Handbook.Loading;
 
 /// <summary>
 /// Reads one YAML document (a file or a front matter block) node by node, so that every problem is
-/// reported with its file, line and column, and unknown keys are caught instead of ignored.
+/// reported with its file, line and column, and unknown keys are caught instead of ignored. Articles are read in
+/// parallel, so problems are added to the shared list under its lock (the loader sorts them at the end).
 /// </summary>
 internal sealed class YamlFile(string path, List<Diagnostic> diagnostics, int lineOffset = 0)
 {
@@ -33,11 +34,15 @@ internal sealed class YamlFile(string path, List<Diagnostic> diagnostics, int li
         Error((int)node.Start.Line + lineOffset, (int)node.Start.Column, code, message);
 
     public void Error(int line, int column, string code, string message) =>
-        diagnostics.Add(new Diagnostic(Path, line, column, Severity.Error, code, message));
+        Add(new Diagnostic(Path, line, column, Severity.Error, code, message));
 
     public void Warning(YamlNode node, string code, string message) =>
-        diagnostics.Add(new Diagnostic(Path, (int)node.Start.Line + lineOffset, (int)node.Start.Column,
-            Severity.Warning, code, message));
+        Add(new Diagnostic(Path, (int)node.Start.Line + lineOffset, (int)node.Start.Column, Severity.Warning, code, message));
+
+    private void Add(Diagnostic diagnostic)
+    {
+        lock (diagnostics) diagnostics.Add(diagnostic);
+    }
 
     /// <summary>1-based line in the file of a node.</summary>
     public int LineOf(YamlNode node) => (int)node.Start.Line + lineOffset;
