@@ -31,6 +31,18 @@ public sealed class SiteWriterTests : IDisposable
     }
 
     [Fact]
+    public void Building_the_site_again_replaces_its_pages()
+    {
+        SiteBuild.Run(_handbook.Root, _site, "--only", "site");
+        _handbook.Replace("rules/R01.md", "title: 党小组会制度", "title: 党小组会议制度");
+
+        var build = SiteBuild.Run(_handbook.Root, _site, "--only", "site"); // starts from a copy of the pages written before
+
+        Assert.Equal(0, build.Exit);
+        Assert.Contains("<title>党小组会议制度 - ", Page("rules/R01.html"));
+    }
+
+    [Fact]
     public void Article_page_shows_who_when_forms_scoring_contents_and_neighbours()
     {
         SiteBuild.Run(_handbook.Root, _site, "--only", "site");
