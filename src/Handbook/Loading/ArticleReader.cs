@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Handbook.Model;
 using Markdig;
-using Markdig.Syntax;
 using YamlDotNet.RepresentationModel;
 
 namespace Handbook.Loading;
@@ -11,8 +11,8 @@ namespace Handbook.Loading;
 /// reads the model from it.
 /// </summary>
 /// <param name="FrontMatter">The parsed front matter, or null when the file has none.</param>
-/// <param name="Document">The parsed body, or null when the file has no front matter.</param>
-internal sealed record ArticleSource(string FullPath, YamlText? FrontMatter, string Body, int BodyLine, MarkdownDocument? Document)
+/// <param name="Links">What the link check needs of the body, or null when the file has no front matter.</param>
+internal sealed record ArticleSource(string FullPath, YamlText? FrontMatter, string Body, int BodyLine, ArticleLinks? Links)
 {
     public static ArticleSource Read(string fullPath)
     {
@@ -32,7 +32,7 @@ internal sealed record ArticleSource(string FullPath, YamlText? FrontMatter, str
             {
                 var body = newline < 0 ? "" : text[(newline + 1)..];
                 var front = start > frontMatter ? text[frontMatter..(start - 1)] : "";
-                return new ArticleSource(fullPath, YamlText.Parse(front), body, line + 2, Markdown.Parse(body, ArticleMarkdown.Pipeline));
+                return new ArticleSource(fullPath, YamlText.Parse(front), body, line + 2, ArticleLinks.Of(Markdown.Parse(body, ArticleMarkdown.Pipeline)));
             }
             if (newline < 0) break;
             start = newline + 1;
@@ -70,9 +70,13 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
     /// <summary>Ids, guessed from file names, of articles that did not load; forms naming them are not errors too.</summary>
     public HashSet<string> FailedIds { get; } = [];
 
+    /// <summary>The links and anchors of each article that loaded, by path, for the link check.</summary>
+    public ConcurrentDictionary<string, ArticleLinks> Links { get; } = new();
+
     public Article? Read(ArticleSource source, string part)
     {
         var article = ReadFile(source, part, out var path);
+        if (article is not null) Links[path] = source.Links!;
         if (article is null)
         {
             lock (FailedPaths) FailedPaths.Add(path);
@@ -85,7 +89,7 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
     {
         path = System.IO.Path.GetRelativePath(root, source.FullPath).Replace('\\', '/');
         var file = new YamlFile(path, diagnostics, lineOffset: 1);
-        if (source.FrontMatter is null || source.Document is null)
+        if (source.FrontMatter is null || source.Links is null)
         {
             file.Error(1, 1, "missing-front-matter", "文章缺少开头的 YAML 前置信息（以“---”开始和结束的一段，写明 id、title 等）");
             return null;
@@ -110,7 +114,7 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
         var scoring = map.Sequence("scoring").Select(n => ReadScoring(file, n)).OfType<ScoringItem>();
         if (id is null || title is null || order is null || owner is null || revised is null) return null;
         return new Article(id, title, order.Value, owner, [.. forms.Select(f => f.Value)], [.. schedule], [.. scoring],
-            revised.Value, part, path, source.Body, source.BodyLine, source.Document);
+            revised.Value, part, path, source.Body, source.BodyLine);
     }
 
     internal static bool IsId(string id) => id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');

@@ -51,7 +51,7 @@ public static class BookLoader
 
         CrossReferences.Check(book, articleReader.FormReferences, formReader.ArticleReferences,
             articleReader.FailedIds, formReader.FailedIds, diagnostics);
-        new LinkChecker(book, articleReader.FailedPaths, diagnostics).Check();
+        new LinkChecker(book, articleReader.Links, articleReader.FailedPaths, diagnostics).Check();
         var ordered = diagnostics
             .Distinct()
             .OrderBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column);

@@ -6,48 +6,54 @@ using Markdig.Syntax.Inlines;
 namespace Handbook.Loading;
 
 /// <summary>
+/// What the link check needs of an article's Markdown, taken while the file is read and parsed (the parsed tree is
+/// not kept): the anchors of its headings and its local links and images.
+/// </summary>
+internal sealed record ArticleLinks(IReadOnlySet<string> Anchors, IReadOnlyList<ArticleLink> Links)
+{
+    public static ArticleLinks Of(MarkdownDocument document) => new(
+        document.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(),
+        [.. document.Descendants<LinkInline>()
+            .Where(link => !string.IsNullOrEmpty(link.Url) && !LinkChecker.IsExternal(link.Url))
+            .Select(link => new ArticleLink(link.Url!, link.IsImage, link.Line, link.Column))]);
+}
+
+/// <param name="Line">0-based line in the body.</param>
+/// <param name="Column">0-based column.</param>
+internal sealed record ArticleLink(string Url, bool IsImage, int Line, int Column);
+
+/// <summary>
 /// Checks every relative link and image in the articles: the file must be an article of the handbook
 /// (or, for images, a file under the handbook folder) and a #anchor must be a heading of that article.
 /// </summary>
+/// <param name="links">Each loaded article's links and anchors, by path.</param>
 /// <param name="failedPaths">Article files that exist but did not load: links to them are not checked.</param>
-internal sealed class LinkChecker(Book book, IReadOnlySet<string> failedPaths, List<Diagnostic> diagnostics)
+internal sealed class LinkChecker(Book book, IReadOnlyDictionary<string, ArticleLinks> links, IReadOnlySet<string> failedPaths,
+    List<Diagnostic> diagnostics)
 {
-    public void Check()
-    {
-        var articles = book.Articles.DistinctBy(a => a.Path).ToList();
-        var anchors = articles.AsParallel().ToDictionary(a => a.Path, a => HeadingIds(a.Document));
-        diagnostics.AddRange(articles.AsParallel().AsOrdered().SelectMany(article => Problems(article, anchors)));
-    }
+    public void Check() =>
+        diagnostics.AddRange(book.Articles.DistinctBy(a => a.Path).AsParallel().AsOrdered().SelectMany(Problems));
 
-    private IEnumerable<Diagnostic> Problems(Article article, Dictionary<string, HashSet<string>> anchors)
+    private IEnumerable<Diagnostic> Problems(Article article)
     {
-        foreach (var link in article.Document.Descendants<LinkInline>())
+        foreach (var link in links[article.Path].Links)
         {
-            var url = link.Url;
-            if (string.IsNullOrEmpty(url) || IsExternal(url)) continue;
-            var (target, anchor) = Resolve(article.Path, url);
+            var (target, anchor) = Resolve(article.Path, link.Url);
             if (link.IsImage)
             {
                 if (!File.Exists(Path.Combine(book.Root, target)))
-                    yield return Problem(article, link, "broken-link", $"图片“{url}”指向的文件不存在");
+                    yield return Problem(article, link, "broken-link", $"图片“{link.Url}”指向的文件不存在");
                 continue;
             }
             if (failedPaths.Contains(target)) continue;
-            if (!anchors.TryGetValue(target, out var ids))
-                yield return Problem(article, link, "broken-link", $"链接“{url}”指向的文章不存在");
-            else if (anchor is not null && !ids.Contains(anchor))
-                yield return Problem(article, link, "broken-anchor", $"链接“{url}”指向的标题“#{anchor}”在 {target} 中不存在");
+            if (!links.TryGetValue(target, out var other))
+                yield return Problem(article, link, "broken-link", $"链接“{link.Url}”指向的文章不存在");
+            else if (anchor is not null && !other.Anchors.Contains(anchor))
+                yield return Problem(article, link, "broken-anchor", $"链接“{link.Url}”指向的标题“#{anchor}”在 {target} 中不存在");
         }
     }
 
-    /// <summary>The anchors of a document's headings, as the site renders them.</summary>
-    public static HashSet<string> HeadingIds(MarkdownDocument document) =>
-        document.Descendants<HeadingBlock>()
-            .Select(h => h.GetAttributes().Id)
-            .OfType<string>()
-            .ToHashSet();
-
-    private static bool IsExternal(string url) =>
+    internal static bool IsExternal(string url) =>
         url.Contains("://") || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ||
         url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//");
 
@@ -63,6 +69,6 @@ internal sealed class LinkChecker(Book book, IReadOnlySet<string> failedPaths, L
         return (full.TrimStart('/').Replace('\\', '/'), anchor);
     }
 
-    private static Diagnostic Problem(Article article, LinkInline link, string code, string message) =>
+    private static Diagnostic Problem(Article article, ArticleLink link, string code, string message) =>
         new(article.Path, article.BodyLine + link.Line, link.Column + 1, Severity.Error, code, message);
 }

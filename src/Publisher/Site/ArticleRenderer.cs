@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Handbook.Model;
+using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -55,12 +56,13 @@ internal sealed class ArticleRenderer
         var renderer = new HtmlRenderer(html) { LinkRewriter = url => PageLink(article.Path, page, url) };
         ArticleMarkdown.Pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer());
-        renderer.Render(article.Document);
+        var document = Markdown.Parse(article.Body, ArticleMarkdown.Pipeline);
+        renderer.Render(document);
 
         // One walk over the blocks gives the table of contents, the search sections and the linked files.
         var (headings, sections, files) = (new List<Heading>(), new List<Section>(), new List<string>());
         var (anchor, heading, text) = ((string?)null, article.Title, new StringBuilder());
-        foreach (var block in article.Document.Descendants<LeafBlock>())
+        foreach (var block in document.Descendants<LeafBlock>())
         {
             if (block is not HeadingBlock h)
             {

@@ -91,5 +91,5 @@ public class ReminderCalendarTests
     }
 
     private static Article Article(string id, ScheduleItem item) =>
-        new(id, id, 1, "书记", [], [item], [], new DateOnly(2026, 1, 1), "rules", $"rules/{id}.md", "", 1, new Markdig.Syntax.MarkdownDocument());
+        new(id, id, 1, "书记", [], [item], [], new DateOnly(2026, 1, 1), "rules", $"rules/{id}.md", "", 1);
 }
