@@ -13,7 +13,7 @@ namespace Handbook.Publisher.Site;
 internal sealed partial class SiteLinkChecker
 {
     // Starts at the attribute name, not the whitespace before it: the search can then skip ahead to the next h, s or i.
-    [GeneratedRegex(@"(?<=\s)(?:(?:href|src)=""([^""]*)""|id=""([^""]*)"")", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=\s)(?:href|src|id)=""[^""]*""", RegexOptions.CultureInvariant)]
     private static partial Regex Attribute();
 
     private readonly ConcurrentDictionary<string, List<string>> _links = new();
@@ -29,19 +29,21 @@ internal sealed partial class SiteLinkChecker
     {
         var links = new List<string>();
         var ids = new HashSet<string>();
-        foreach (Match match in Attribute().Matches(html))
+        foreach (var match in Attribute().EnumerateMatches(html)) // no Match objects: thousands of pages have many attributes
         {
-            if (match.Groups[1].Success) links.Add(Value(match.Groups[1]));
-            else ids.Add(Value(match.Groups[2]));
+            var attribute = html.AsSpan(match.Index, match.Length);
+            var quote = attribute.IndexOf('"');
+            var value = Value(attribute[(quote + 1)..^1]);
+            if (attribute[0] == 'i') ids.Add(value);
+            else links.Add(value);
         }
         _links[page] = links;
         _ids[page] = ids;
     }
 
-    private string Value(Group attribute)
+    private string Value(ReadOnlySpan<char> text)
     {
-        var text = attribute.ValueSpan;
-        if (text.Contains('&')) return WebUtility.HtmlDecode(attribute.Value);
+        if (text.Contains('&')) return WebUtility.HtmlDecode(text.ToString());
         var strings = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
         if (strings.TryGetValue(text, out var value)) return value;
         value = text.ToString();
