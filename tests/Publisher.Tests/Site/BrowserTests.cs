@@ -36,8 +36,11 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Contains("党小组会制度", await page.Locator("h1").InnerTextAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "基层党建工作制度", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/rules/index.html", Committed);
-        await page.GoBackAsync();
-        await page.GoBackAsync();
+        // Back twice, each waiting only for the navigation to commit: a page restored from the back-forward cache
+        // fires no load event, which the default wait would expect (a loaded CI run once timed out there).
+        await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync("**/rules/R03.html", Committed);
+        await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForURLAsync("**/index.html", Committed);
         Assert.Equal("基层党建工作标准化管理手册", await page.Locator("h1").InnerTextAsync());
 
