@@ -15,4 +15,26 @@ public class SearchTokenizerTests
     {
         Assert.Equal(["会", "2026"], SearchTokenizer.Tokens("会 2026"));
     }
+
+    [Fact]
+    public void Key_counts_agree_with_a_dictionary_through_growth_and_clearing()
+    {
+        var random = new Random(7);
+        var counts = new KeyCounts();
+        for (var round = 0; round < 2; round++)
+        {
+            var expected = new Dictionary<int, int>();
+            for (var n = 0; n < 50_000; n++)
+            {
+                // Keys like bigrams and lone characters (low half 0), 10,000 distinct: the table grows past its first size.
+                var key = (0x4e00 + random.Next(100)) << 16 | (random.Next(4) == 0 ? 0 : 0x4e00 + random.Next(100));
+                counts.Add(key);
+                expected[key] = expected.GetValueOrDefault(key) + 1;
+            }
+            Assert.Equal(expected.Count, counts.Count);
+            Assert.Equal(expected.OrderBy(p => p.Key).Select(p => (p.Key, p.Value)), counts.OrderBy(p => p.Key));
+            counts.Clear();
+            Assert.Empty(counts);
+        }
+    }
 }
