@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace Handbook.Publisher.Site;
@@ -11,7 +9,7 @@ namespace Handbook.Publisher.Site;
 /// </summary>
 internal sealed class TermCounts
 {
-    public KeyCounts Chinese { get; } = new();
+    public KeyTable Chinese { get; } = new();
     public Dictionary<string, int> Words { get; } = [];
 
     public static string ChineseTerm(int key) => (key & 0xffff) == 0 ? ((char)(key >> 16)).ToString() : $"{(char)(key >> 16)}{(char)key}";
@@ -33,66 +31,6 @@ internal sealed class TermCounts
         Chinese.Clear();
         Words.Clear();
         return terms;
-    }
-}
-
-/// <summary>
-/// Counts of Chinese term keys (never 0: the high half is a Chinese character) in an open-addressing table: linear
-/// probing, a power-of-two size, at most half full. Counting some fifteen million bigrams is most of the search
-/// index's work; Dictionary&lt;int, int&gt; took about twice as long.
-/// </summary>
-internal sealed class KeyCounts : IEnumerable<(int Key, int Count)>
-{
-    private int[] _keys = new int[4096]; // 0 marks an empty slot
-    private int[] _counts = new int[4096];
-    private int[] _used = new int[2048]; // the slots in use, so that listing and emptying skip the empty ones
-
-    public int Count { get; private set; }
-
-    public void Add(int key)
-    {
-        var mask = _keys.Length - 1;
-        for (var slot = Home(key, _keys.Length); ; slot = (slot + 1) & mask)
-        {
-            if (_keys[slot] == key)
-            {
-                _counts[slot]++;
-                return;
-            }
-            if (_keys[slot] != 0) continue;
-            (_keys[slot], _counts[slot], _used[Count++]) = (key, 1, slot);
-            if (Count * 2 >= _keys.Length) Grow();
-            return;
-        }
-    }
-
-    public IEnumerator<(int Key, int Count)> GetEnumerator()
-    {
-        for (var i = 0; i < Count; i++) yield return (_keys[_used[i]], _counts[_used[i]]);
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    public void Clear()
-    {
-        for (var i = 0; i < Count; i++) _keys[_used[i]] = 0;
-        Count = 0;
-    }
-
-    /// <summary>Fibonacci hashing: the top bits of the key times 2^32/φ, so keys differing only in their low half spread too.</summary>
-    private static int Home(int key, int size) => (int)((uint)key * 2654435769u >> (32 - BitOperations.Log2((uint)size)));
-
-    private void Grow()
-    {
-        var (keys, counts, used, count) = (_keys, _counts, _used, Count);
-        (_keys, _counts, _used, Count) = (new int[keys.Length * 2], new int[keys.Length * 2], new int[keys.Length], 0);
-        for (var i = 0; i < count; i++)
-        {
-            var mask = _keys.Length - 1;
-            var slot = Home(keys[used[i]], _keys.Length);
-            while (_keys[slot] != 0) slot = (slot + 1) & mask;
-            (_keys[slot], _counts[slot], _used[Count++]) = (keys[used[i]], counts[used[i]], slot);
-        }
     }
 }
 
@@ -124,7 +62,7 @@ internal static class SearchTokenizer
     {
         private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words = counts.Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        public void Chinese(int key) => counts.Chinese.Add(key);
+        public void Chinese(int key) => counts.Chinese.ValueRef(key)++;
         public void Word(ReadOnlySpan<char> word) => CollectionsMarshal.GetValueRefOrAddDefault(_words, word, out _)++;
     }
 
