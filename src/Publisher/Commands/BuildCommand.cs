@@ -56,14 +56,26 @@ internal static class BuildCommand
                 }
             });
         }
-        catch (Exception e) when (e is BuildException or InvalidDataException)
+        catch (Exception e) when (Problems(e) is { Count: > 0 } problems)
         {
             // A writer, a template or the style data says what is wrong and where; the output folder was not touched.
-            error.WriteLine(e is BuildException ? e.Message : $"错误：{e.Message}");
+            foreach (var problem in problems) error.WriteLine(problem);
             error.WriteLine("生成失败，未改动输出文件夹。");
             return 1;
         }
         console.WriteLine($"已生成到 {output.FullName}（{stopwatch.Elapsed.TotalSeconds:F1} 秒）。");
         return 0;
+    }
+
+    /// <summary>
+    /// What the user is told of a failed build: the writers' own messages, also when they come from pages written in
+    /// parallel (once each); none when the failure is a bug, which then surfaces as it is.
+    /// </summary>
+    private static List<string> Problems(Exception e)
+    {
+        var all = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [e];
+        return all.All(x => x is BuildException or InvalidDataException)
+            ? [.. all.Select(x => x is BuildException ? x.Message : $"错误：{x.Message}").Distinct()]
+            : [];
     }
 }

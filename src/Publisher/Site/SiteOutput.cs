@@ -31,38 +31,38 @@ internal sealed class SiteOutput : IOutput
         var search = new SearchIndexWriter(context.Output, [.. articles.Select(a => a.Article.Body.Length)]);
         var files = new ConcurrentBag<string>();
         var renderer = new ArticleRenderer(book);
-        Parallel.For(0, articles.Count, i =>
+        // The other pages go first in the same parallel loop: the big ones (reminders, scoring) are then written while
+        // the articles are, not after them on one core.
+        (string Url, string Layout, Func<object> Model)[] others =
+        [
+            (SiteUrls.Home, "home", pages.Home),
+            .. book.Parts.Select(part => (SiteUrls.Part(part), "part", (Func<object>)(() => pages.Part(part)))),
+            (SiteUrls.Forms, "forms", pages.Forms),
+            (SiteUrls.Reminders, "reminders", pages.RemindersPage),
+            (SiteUrls.Scoring, "scoring", pages.Scoring),
+            (SiteUrls.Search, "search", pages.Search),
+            (SiteUrls.NotFound, "404", pages.NotFound),
+        ];
+        Parallel.For(0, others.Length + articles.Count, i =>
         {
-            var (part, article) = articles[i];
+            if (i < others.Length)
+            {
+                WritePage(others[i].Url, others[i].Layout, others[i].Model());
+                return;
+            }
+            var (part, article) = articles[i - others.Length];
             var rendered = renderer.Render(article);
             var url = SiteUrls.Article(part, article);
-            WritePage(url, "article", pages.Article(i, rendered));
-            search.Add(i, article.Title, url, part.Title, rendered.Sections);
+            WritePage(url, "article", pages.Article(i - others.Length, rendered));
+            search.Add(i - others.Length, article.Title, url, part.Title, rendered.Sections);
             foreach (var file in rendered.Files) files.Add(file);
         });
+        search.Write();
 
-        // The term shards are merged and written while the other pages are.
-        var index = Task.Run(search.Write);
-        try
-        {
-            WritePage(SiteUrls.Home, "home", pages.Home());
-            foreach (var part in book.Parts) WritePage(SiteUrls.Part(part), "part", pages.Part(part));
-            WritePage(SiteUrls.Forms, "forms", pages.Forms());
-            WritePage(SiteUrls.Reminders, "reminders", pages.RemindersPage());
-            WritePage(SiteUrls.Scoring, "scoring", pages.Scoring());
-            WritePage(SiteUrls.Search, "search", pages.Search());
-            WritePage(SiteUrls.NotFound, "404", pages.NotFound());
-            var statics = Path.Combine(folder, SiteTemplates.StaticFolder);
-            if (!Directory.Exists(statics)) throw new BuildException($"错误：找不到网站静态文件夹“{statics}”。");
-            OutputFile.CopyFolder(statics, Path.Combine(context.Output, SiteUrls.StaticFolder));
-            foreach (var file in files.Distinct()) OutputFile.CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));
-        }
-        finally
-        {
-            Task.WaitAny(index); // never left writing into a staging folder that is being discarded
-        }
-        index.GetAwaiter().GetResult();
-
+        var statics = Path.Combine(folder, SiteTemplates.StaticFolder);
+        if (!Directory.Exists(statics)) throw new BuildException($"错误：找不到网站静态文件夹“{statics}”。");
+        OutputFile.CopyFolder(statics, Path.Combine(context.Output, SiteUrls.StaticFolder));
+        foreach (var file in files.Distinct()) OutputFile.CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));
         links.Check(context.Output);
     }
 }

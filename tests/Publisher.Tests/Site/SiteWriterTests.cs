@@ -119,6 +119,20 @@ public sealed class SiteWriterTests : IDisposable
         Assert.DoesNotContain("missing.html", Page("404.html"));
     }
 
+    [Fact]
+    public void A_missing_layout_is_reported_in_chinese_not_as_a_crash()
+    {
+        var templates = CopyTemplates();
+        File.Delete(Path.Combine(templates, "site", "layouts", "article.hbs")); // pages are rendered in parallel
+
+        var build = SiteBuild.Run(_handbook.Root, _site, "--templates", templates);
+
+        Assert.Equal(1, build.Exit);
+        Assert.Equal(1, build.Error.Split('\n').Count(line => line.Contains("错误：缺少网站模板 layouts/article.hbs。")));
+        Assert.Contains("生成失败，未改动输出文件夹。", build.Error);
+        Assert.DoesNotContain("Exception", build.Error);
+    }
+
     private string CopyTemplates()
     {
         var target = Path.Combine(_handbook.Root, "templates-copy");
