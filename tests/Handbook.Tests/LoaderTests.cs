@@ -95,6 +95,20 @@ public class LoaderTests
     }
 
     [Fact]
+    public void ArticleSavedWithByteOrderMarkAndWindowsLineEndsLoads()
+    {
+        using var fixture = new FixtureHandbook();
+        var path = Path.Combine(fixture.Root, "rules/R01.md");
+        var text = File.ReadAllText(path).Replace("\n", "\r\n");
+        File.WriteAllText(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)); // as Notepad saves
+
+        var result = BookLoader.Load(fixture.Root);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("党小组会制度", result.Book!.Articles.Single(a => a.Id == "R01").Title);
+    }
+
+    [Fact]
     public void YamlSyntaxErrorInFrontMatterCountsLinesFromTheFileStart()
     {
         using var fixture = new FixtureHandbook();

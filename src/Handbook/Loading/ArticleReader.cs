@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using Handbook.Model;
 using Markdig;
 using YamlDotNet.RepresentationModel;
@@ -16,7 +18,7 @@ internal sealed record ArticleSource(string FullPath, YamlText? FrontMatter, str
 {
     public static ArticleSource Read(string fullPath)
     {
-        var text = File.ReadAllText(fullPath);
+        var text = ReadText(fullPath);
         if (text.Contains('\r')) text = text.Replace("\r\n", "\n");
         // The front matter runs from a first line "---" to the next line "---"; the lines are found by index,
         // not split into strings and joined again (5,000 articles are a lot of lines).
@@ -38,6 +40,29 @@ internal sealed record ArticleSource(string FullPath, YamlText? FrontMatter, str
             start = newline + 1;
         }
         return new ArticleSource(fullPath, null, "", 1, null);
+    }
+
+    /// <summary>
+    /// The file as UTF-8 text (a byte order mark skipped), read through a pooled buffer: File.ReadAllText allocates a
+    /// reader, its buffers and a builder for each file, about 2.5 times the text; over 5,000 articles that is 80 MB more
+    /// for the garbage collector.
+    /// </summary>
+    private static string ReadText(string fullPath)
+    {
+        using var file = File.OpenHandle(fullPath);
+        var length = checked((int)RandomAccess.GetLength(file));
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var read = 0;
+            for (int n; read < length && (n = RandomAccess.Read(file, buffer.AsSpan(read, length - read), read)) > 0;) read += n;
+            var bytes = buffer.AsSpan(0, read);
+            return Encoding.UTF8.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
 
