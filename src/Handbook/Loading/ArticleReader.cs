@@ -102,7 +102,7 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
     {
         var article = ReadFile(source, part, out var path);
         if (article is not null) Links[path] = source.Links!;
-        if (article is null)
+        else
         {
             lock (FailedPaths) FailedPaths.Add(path);
             lock (FailedIds) FailedIds.Add(System.IO.Path.GetFileNameWithoutExtension(path));

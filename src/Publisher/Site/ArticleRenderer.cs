@@ -52,7 +52,7 @@ internal sealed class ArticleRenderer
     {
         var page = _pageByPath[article.Path];
         var html = new StringWriter(new StringBuilder(article.Body.Length * 5 / 4)); // about as long as the Markdown
-        // The document is shared with the other writers: links are rewritten as they are written, not in the tree.
+        // Links to articles' .md files are rewritten to their pages as they are written.
         var renderer = new HtmlRenderer(html) { LinkRewriter = url => PageLink(article.Path, page, url) };
         ArticleMarkdown.Pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer());

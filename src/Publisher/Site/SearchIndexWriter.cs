@@ -164,15 +164,14 @@ internal sealed class SearchIndexWriter
     {
         var chinese = new Dictionary<int, List<int>>();
         var words = new Dictionary<string, List<int>>();
-        Span<char> pair = stackalloc char[2];
+        Span<char> buffer = stackalloc char[2];
         for (var article = 0; article < _entries.Length; article++)
         {
             var terms = _entries[article].Terms;
             for (var i = 0; i < terms.Chinese.Length; i += 2)
             {
                 var key = terms.Chinese[i];
-                (pair[0], pair[1]) = ((char)(key >> 16), (char)key);
-                if (ShardOf((key & 0xffff) == 0 ? pair[..1] : pair, shardCount) % groups == group)
+                if (ShardOf(TermCounts.ChineseTerm(key, buffer), shardCount) % groups == group)
                     AddPosting(chinese, key, article, terms.Chinese[i + 1]);
             }
             foreach (var (term, count) in terms.Words)

@@ -12,7 +12,14 @@ internal sealed class TermCounts
     public KeyTable Chinese { get; } = new();
     public Dictionary<string, int> Words { get; } = [];
 
-    public static string ChineseTerm(int key) => (key & 0xffff) == 0 ? ((char)(key >> 16)).ToString() : $"{(char)(key >> 16)}{(char)key}";
+    public static string ChineseTerm(int key) => new(ChineseTerm(key, stackalloc char[2]));
+
+    /// <summary>The term of a key, in the buffer (two characters long): without allocating a string.</summary>
+    public static ReadOnlySpan<char> ChineseTerm(int key, Span<char> buffer)
+    {
+        (buffer[0], buffer[1]) = ((char)(key >> 16), (char)key);
+        return (key & 0xffff) == 0 ? buffer[..1] : buffer;
+    }
 
     /// <summary>
     /// The counts as compact arrays, and the tables emptied for the next text. Thousands of articles' tables kept

@@ -50,11 +50,12 @@ internal sealed class SiteOutput : IOutput
                 WritePage(others[i].Url, others[i].Layout, others[i].Model());
                 return;
             }
-            var (part, article) = articles[i - others.Length];
+            var index = i - others.Length;
+            var (part, article) = articles[index];
             var rendered = renderer.Render(article);
             var url = SiteUrls.Article(part, article);
-            WritePage(url, "article", pages.Article(i - others.Length, rendered));
-            search.Add(i - others.Length, article.Title, url, part.Title, rendered.Sections);
+            WritePage(url, "article", pages.Article(index, rendered));
+            search.Add(index, article.Title, url, part.Title, rendered.Sections);
             foreach (var file in rendered.Files) files.Add(file);
         });
         search.Write();
