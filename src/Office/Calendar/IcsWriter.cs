@@ -10,6 +10,8 @@ public sealed record CalendarEvent(string Uid, DateOnly Date, string Summary, st
 /// <summary>
 /// Writes an iCalendar file (RFC 5545) that calendar applications import: CRLF line ends, lines folded at 75
 /// octets without splitting a UTF-8 character, text values escaped, all-day events as DATE values.
+/// Not written with Ical.Net: its serializer (5.2.4) folds between the halves of a surrogate pair, so a CJK
+/// Extension B character such as 𠮷 that falls on a fold comes out as two U+FFFD.
 /// </summary>
 public static class IcsWriter
 {

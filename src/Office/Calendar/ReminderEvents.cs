@@ -1,3 +1,4 @@
+using System.Globalization;
 using Handbook.Model;
 using Handbook.Schedule;
 
@@ -15,7 +16,7 @@ public static class ReminderEvents
     {
         var index = reminder.Article.Schedule.IndexOf(reminder.Item) + 1;
         // Stable across builds and distinct between handbooks, so importing again updates instead of doubling.
-        var uid = $"{reminder.Date:yyyyMMdd}-{reminder.Article.Id}-{index}-{Scope(book.Info)}@handbook";
+        var uid = string.Create(CultureInfo.InvariantCulture, $"{reminder.Date:yyyyMMdd}-{reminder.Article.Id}-{index}-{Scope(book.Info)}@handbook");
         var description = string.Join("\n",
             $"条目：{reminder.Article.Id} {reminder.Article.Title}",
             $"责任人：{reminder.By}",
@@ -39,6 +40,6 @@ public static class ReminderEvents
         var hash = 2166136261u;
         foreach (var c in info.Organization + info.Title)
             hash = (hash ^ c) * 16777619u;
-        return hash.ToString("x8");
+        return hash.ToString("x8", CultureInfo.InvariantCulture);
     }
 }

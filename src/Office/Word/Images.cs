@@ -51,7 +51,7 @@ internal static class Images
     }
 
     /// <summary>The type and pixel size from the file header.</summary>
-    private static (ImagePartType Type, int Width, int Height)? Measure(byte[] b)
+    private static (PartTypeInfo Type, int Width, int Height)? Measure(byte[] b)
     {
         if (b.Length > 24 && b[0] == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G')
             return (ImagePartType.Png, BinaryPrimitives.ReadInt32BigEndian(b.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(b.AsSpan(20)));

@@ -4,10 +4,14 @@ namespace Handbook.Tests.Calendar;
 
 /// <summary>
 /// A strict reader of iCalendar text (RFC 5545) for tests: it fails on anything a calendar application could
-/// stumble on (a bare LF, an over-long line, an unclosed component, a bad escape) and returns the components.
+/// stumble on (a bare LF, an over-long line, a character split by a fold, an unclosed component, a bad escape)
+/// and returns the components.
 /// </summary>
 internal static class IcsReader
 {
+    /// <summary>Throws on a lone surrogate, which a fold between the halves of a pair leaves on each line.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public sealed record Property(string Name, IReadOnlyDictionary<string, string> Parameters, string Value);
 
     public sealed class Component(string name)
@@ -29,7 +33,7 @@ internal static class IcsReader
         {
             Assert.DoesNotContain('\n', line);
             Assert.DoesNotContain('\r', line);
-            Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, $"line longer than 75 octets: {line}");
+            Assert.True(StrictUtf8.GetByteCount(line) <= 75, $"line longer than 75 octets: {line}");
         }
 
         var logical = new List<string>();

@@ -48,4 +48,20 @@ public sealed class IcsWriterTests
         var description = IcsReader.Read(text).Children[1].Value("DESCRIPTION");
         Assert.Equal(Events[1].Description, IcsReader.Unescape(description));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a")]
+    [InlineData("aa")]
+    [InlineData("aaa")]
+    public void AFoldNeverSplitsACharacterOutsideTheBasicPlane(string shift)
+    {
+        // 𠮷 (U+20BB7, CJK Extension B, found in names) is two UTF-16 units and four UTF-8 octets; shifting the text
+        // puts it across the 75-octet boundary at each possible offset.
+        var summary = shift + string.Concat(Enumerable.Repeat("责任人𠮷", 20));
+        var text = IcsWriter.Write("日历", [Events[0] with { Summary = summary }], Stamp);
+
+        var calendar = IcsReader.Read(text);
+        Assert.Equal(summary, IcsReader.Unescape(calendar.Children[0].Value("SUMMARY")));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Handbook.Office.Calendar;
 using Handbook.Schedule;
 using Handbook.Tests.Sheets;
@@ -27,5 +28,29 @@ public sealed class ReminderEventsTests
         var uids = events.Select(e => e.Value("UID")).ToList();
         Assert.Equal(uids.Count, uids.Distinct().Count());
         Assert.Equal(text, ReminderEvents.Write(book, 2027, reminders, stamp));
+    }
+
+    [Fact]
+    public void TheUidsAreTheSameWhateverTheMachinesCulture()
+    {
+        var book = TestRepository.Book;
+        var reminders = ReminderCalendar.For(book, 2027);
+        var stamp = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        List<string> Uids(string culture)
+        {
+            var current = CultureInfo.CurrentCulture;
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            try
+            {
+                return IcsReader.Read(ReminderEvents.Write(book, 2027, reminders, stamp)).Children
+                    .Where(c => c.Name == "VEVENT").Select(e => e.Value("UID")).ToList();
+            }
+            finally { CultureInfo.CurrentCulture = current; }
+        }
+
+        var invariant = Uids("");
+        // Thai dates count Buddhist-era years (2027 is 2570): a UID written in that culture would change.
+        Assert.Equal(invariant, Uids("th-TH"));
+        Assert.All(invariant.Zip(reminders), p => Assert.StartsWith(p.Second.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture), p.First));
     }
 }
