@@ -20,6 +20,10 @@ internal static class SourceText
 
     private static readonly Encoding Gb18030 = GetGb18030();
 
+    /// <summary>C0 control characters other than tab and line ends: no text file has them, a damaged or binary one does.</summary>
+    private static readonly SearchValues<char> Controls =
+        SearchValues.Create([.. Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c)]);
+
     public static (string? Text, SourceProblem? Problem) Read(string fullPath)
     {
         try
@@ -49,12 +53,22 @@ internal static class SourceText
     public static (string? Text, SourceProblem? Problem) Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
-        if (Utf8.IsValid(bytes)) return (Encoding.UTF8.GetString(bytes), null);
+        if (!Utf8.IsValid(bytes)) return (null, NotUtf8(bytes));
+        var text = Encoding.UTF8.GetString(bytes);
+        var control = text.AsSpan().IndexOfAny(Controls);
+        if (control < 0) return (text, null);
+        var before = text.AsSpan(0, control);
+        return (null, new(before.Count('\n') + 1, control - before.LastIndexOf('\n'), "invalid-encoding",
+            $"文件中有控制字符 U+{(int)text[control]:X4}：这不是文本文件，或文件已损坏"));
+    }
+
+    private static SourceProblem NotUtf8(ReadOnlySpan<byte> bytes)
+    {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-            return (null, new(1, 1, "invalid-encoding", "文件不是 UTF-8 编码（看来是 UTF-16，即记事本的“Unicode”），请另存为 UTF-8"));
+            return new(1, 1, "invalid-encoding", "文件不是 UTF-8 编码（看来是 UTF-16，即记事本的“Unicode”），请另存为 UTF-8");
         var (line, column) = FirstInvalid(bytes);
         var guess = LooksLikeGb18030(bytes) ? "（看来是 GBK/GB18030）" : $"（第 {line} 行第 {column} 列起的字节不是有效的 UTF-8）";
-        return (null, new(line, column, "invalid-encoding", $"文件不是 UTF-8 编码{guess}，请另存为 UTF-8"));
+        return new(line, column, "invalid-encoding", $"文件不是 UTF-8 编码{guess}，请另存为 UTF-8");
     }
 
     /// <summary>The 1-based line and column (in characters) of the first byte that is not UTF-8.</summary>

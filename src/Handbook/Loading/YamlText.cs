@@ -64,7 +64,6 @@ internal sealed record YamlText(YamlNode? Root, SourceProblem? Error)
         ("did not find expected ',' or '}'", "花括号映射未闭合：缺少“}”或“,”"),
         ("found unexpected end of stream", "文件意外结束：引号或括号未闭合"),
         ("cannot start any token", "出现了不能作为开头的字符（如制表符、@ 或 `）：请用空格缩进，或给值加引号"),
-        ("control characters are not allowed", "文件中有不可见的控制字符（如 NUL）：请删除它们"),
         ("Duplicate key", "同一层中键重复"),
     ];
 
