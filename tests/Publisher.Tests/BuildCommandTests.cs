@@ -45,6 +45,22 @@ public class BuildCommandTests
     }
 
     [Fact]
+    public void AFailedMoveIntoPlaceKeepsThePreviousSite()
+    {
+        using var fixture = new FixtureHandbook();
+        var site = Path.Combine(fixture.Root, "site");
+        Directory.CreateDirectory(site);
+        File.WriteAllText(Path.Combine(site, "index.html"), "previous");
+
+        // The staging folder vanishing makes the move into place fail after the previous site was moved aside.
+        Assert.Throws<DirectoryNotFoundException>(() => Handbook.Publisher.Build.StagedBuild.Run(site, keepExisting: false,
+            staging => Directory.Delete(staging, recursive: true)));
+
+        Assert.Equal("previous", File.ReadAllText(Path.Combine(site, "index.html")));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(fixture.Root), e => Path.GetFileName(e).StartsWith(".site"));
+    }
+
+    [Fact]
     public void ACompleteBuildReplacesThePreviousSite()
     {
         using var fixture = new FixtureHandbook();

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 using Handbook.Model;
 using Markdig;
 using YamlDotNet.RepresentationModel;
@@ -14,11 +12,14 @@ namespace Handbook.Loading;
 /// </summary>
 /// <param name="FrontMatter">The parsed front matter, or null when the file has none.</param>
 /// <param name="Links">What the link check needs of the body, or null when the file has no front matter.</param>
-internal sealed record ArticleSource(string FullPath, YamlText? FrontMatter, string Body, int BodyLine, ArticleLinks? Links)
+/// <param name="Problem">Why the file could not be read at all (its bytes, or Markdown past the parser's limits).</param>
+internal sealed record ArticleSource(string FullPath, YamlText? FrontMatter, string Body, int BodyLine, ArticleLinks? Links,
+    SourceProblem? Problem = null)
 {
     public static ArticleSource Read(string fullPath)
     {
-        var text = ReadText(fullPath);
+        var (text, problem) = SourceText.Read(fullPath);
+        if (text is null) return new ArticleSource(fullPath, null, "", 1, null, problem);
         if (text.Contains('\r')) text = text.Replace("\r\n", "\n");
         // The front matter runs from a first line "---" to the next line "---"; the lines are found by index,
         // not split into strings and joined again (5,000 articles are a lot of lines).
@@ -34,35 +35,22 @@ internal sealed record ArticleSource(string FullPath, YamlText? FrontMatter, str
             {
                 var body = newline < 0 ? "" : text[(newline + 1)..];
                 var front = start > frontMatter ? text[frontMatter..(start - 1)] : "";
-                return new ArticleSource(fullPath, YamlText.Parse(front), body, line + 2, ArticleLinks.Of(Markdown.Parse(body, ArticleMarkdown.Pipeline)));
+                var bodyLine = line + 2;
+                try
+                {
+                    return new ArticleSource(fullPath, YamlText.Parse(front), body, bodyLine,
+                        ArticleLinks.Of(Markdown.Parse(body, ArticleMarkdown.Pipeline)));
+                }
+                catch (ArgumentException e) // Markdig refuses Markdown nested too deep for its recursive parsers
+                {
+                    return new ArticleSource(fullPath, null, "", 1, null,
+                        new SourceProblem(bodyLine, 1, "limit-exceeded", $"正文的 Markdown 嵌套过深，无法解析（{e.Message}）"));
+                }
             }
             if (newline < 0) break;
             start = newline + 1;
         }
         return new ArticleSource(fullPath, null, "", 1, null);
-    }
-
-    /// <summary>
-    /// The file as UTF-8 text (a byte order mark skipped), read through a pooled buffer: File.ReadAllText allocates a
-    /// reader, its buffers and a builder for each file, about 2.5 times the text; over 5,000 articles that is 80 MB more
-    /// for the garbage collector.
-    /// </summary>
-    private static string ReadText(string fullPath)
-    {
-        using var file = File.OpenHandle(fullPath);
-        var length = checked((int)RandomAccess.GetLength(file));
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            var read = 0;
-            for (int n; read < length && (n = RandomAccess.Read(file, buffer.AsSpan(read, length - read), read)) > 0;) read += n;
-            var bytes = buffer.AsSpan(0, read);
-            return Encoding.UTF8.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 }
 
@@ -75,16 +63,6 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
     private static readonly string[] Keys = ["id", "title", "order", "owner", "schedule", "forms", "scoring", "revised"];
     private static readonly string[] ScheduleKeys = ["task", "every", "due", "by"];
     private static readonly string[] ScoringKeys = ["item", "points", "deduct"];
-
-    private static readonly Dictionary<string, Recurrence> Recurrences = new()
-    {
-        ["day"] = Recurrence.Day,
-        ["week"] = Recurrence.Week,
-        ["month"] = Recurrence.Month,
-        ["quarter"] = Recurrence.Quarter,
-        ["half-year"] = Recurrence.HalfYear,
-        ["year"] = Recurrence.Year,
-    };
 
     /// <summary>Each article's form ids with the file and node that named them, for the cross-reference check.</summary>
     public List<(string ArticleId, string FormId, YamlFile File, YamlNode Node)> FormReferences { get; } = [];
@@ -114,6 +92,11 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
     {
         path = System.IO.Path.GetRelativePath(root, source.FullPath).Replace('\\', '/');
         var file = new YamlFile(path, diagnostics, lineOffset: 1);
+        if (source.Problem is not null)
+        {
+            file.Report(source.Problem);
+            return null;
+        }
         if (source.FrontMatter is null || source.Links is null)
         {
             file.Error(1, 1, "missing-front-matter", "文章缺少开头的 YAML 前置信息（以“---”开始和结束的一段，写明 id、title 等）");
@@ -152,10 +135,9 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
         var everyText = map.String("every", required: true);
         var by = map.String("by") ?? owner;
         if (everyText is null) return null;
-        if (!Recurrences.TryGetValue(everyText, out var every))
+        if (!Spelling<Recurrence>.TryParse(everyText, out var every))
         {
-            file.Error(map.Get("every")!, "unknown-every",
-                $"“every”的值“{everyText}”无效，应为 day、week、month、quarter、half-year 或 year 之一");
+            file.Error(map.Get("every")!, "unknown-every", $"“every”的值“{everyText}”无效，应为 {Spelling<Recurrence>.Choices} 之一");
             return null;
         }
         var dueText = map.String("due");

@@ -33,7 +33,7 @@ public static class BookLoader
         }
 
         var file = new YamlFile(MetadataFile, diagnostics);
-        var map = file.Map(file.Parse(File.ReadAllText(metadataPath)), MetadataFile, InfoKeys);
+        var map = file.Map(file.Load(metadataPath), MetadataFile, InfoKeys);
         if (map is null) return new LoadResult(null, [.. diagnostics]);
 
         var info = new BookInfo(

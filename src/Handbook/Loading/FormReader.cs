@@ -29,16 +29,6 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
         ["table"] = (FieldType.Table, ["columns", "min_rows", "rows"]),
     };
 
-    private static readonly Dictionary<string, RecordPeriod> Periods = new()
-    {
-        ["meeting"] = RecordPeriod.Meeting,
-        ["event"] = RecordPeriod.Event,
-        ["month"] = RecordPeriod.Month,
-        ["quarter"] = RecordPeriod.Quarter,
-        ["half-year"] = RecordPeriod.HalfYear,
-        ["year"] = RecordPeriod.Year,
-    };
-
     private static readonly string[] AllFieldKeys =
         [.. CommonFieldKeys, .. Types.Values.SelectMany(t => t.Keys).Distinct()];
 
@@ -57,10 +47,18 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
         if (!Directory.Exists(directory)) return [];
         var forms = new List<Form>();
         var seen = new Dictionary<string, string>();
+        var titles = new Dictionary<string, string>();
         foreach (var fullPath in Directory.EnumerateFiles(directory, "*.yml").Order(StringComparer.Ordinal))
         {
             var path = System.IO.Path.GetRelativePath(root, fullPath).Replace('\\', '/');
-            var (form, file, map) = ReadSource(path, File.ReadAllText(fullPath), diagnostics);
+            var (text, problem) = SourceText.Read(fullPath);
+            if (text is null)
+            {
+                new YamlFile(path, diagnostics).Report(problem!);
+                FailedIds.Add(System.IO.Path.GetFileNameWithoutExtension(path));
+                continue;
+            }
+            var (form, file, map) = ReadSource(path, text, diagnostics);
             if (form is null)
             {
                 FailedIds.Add(System.IO.Path.GetFileNameWithoutExtension(path));
@@ -72,6 +70,10 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
                 file.Error(map!.Get("id")!, "duplicate-id", $"表单编号“{form.Id}”与 {first} 重复");
                 continue;
             }
+            // A record without its properties is identified by its title, so a title must name one form.
+            if (titles.TryGetValue(Form.TitleKey(form.Title), out var same))
+                file.Error(map!.Get("title")!, "duplicate-title", $"表单名称“{form.Title}”与 {same} 重复：表单名称须各不相同");
+            else titles[Form.TitleKey(form.Title)] = path;
             ArticleReferences.Add((form.Id, form.Article, file, map!.Get("article")!));
             seen[form.Id] = path;
             forms.Add(form);
@@ -97,9 +99,9 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
         RecordPeriod? period = null;
         if (periodText is not null)
         {
-            if (Periods.TryGetValue(periodText, out var p)) period = p;
+            if (Spelling<RecordPeriod>.TryParse(periodText, out var p)) period = p;
             else file.Error(map.Get("period")!, "invalid-value",
-                $"“period”的值“{periodText}”无效，应为 meeting、event、month、quarter、half-year 或 year 之一");
+                $"“period”的值“{periodText}”无效，应为 {Spelling<RecordPeriod>.Choices} 之一");
         }
         if (id is not null && !ArticleReader.IsId(id))
             file.Error(map.Get("id")!, "invalid-id", $"表单编号“{id}”只能由字母、数字和“-”组成");

@@ -19,15 +19,24 @@ internal sealed class YamlFile(string path, List<Diagnostic> diagnostics, int li
     /// <summary>Reports what parsing gave (done apart, possibly on another thread); the root node or null.</summary>
     public YamlNode? Report(YamlText parsed)
     {
-        if (parsed.Error is { } e)
+        if (parsed.Error is { } problem)
         {
-            var message = e.InnerException?.Message ?? e.Message;
-            var (line, column) = (Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
-            Error(line + lineOffset, column, "yaml-syntax", $"YAML 语法错误：{Translate(message)}");
+            Report(problem with { Line = problem.Line + lineOffset });
             return null;
         }
         if (parsed.Root is null) Error(1, 1, "empty-file", "文件为空");
         return parsed.Root;
+    }
+
+    /// <summary>Reports a problem found in the file's text; its line counts from the start of the file.</summary>
+    public void Report(SourceProblem problem) => Error(problem.Line, problem.Column, problem.Code, problem.Message);
+
+    /// <summary>Reads and parses a YAML file; on any problem reports it and returns null.</summary>
+    public YamlNode? Load(string fullPath)
+    {
+        var (text, problem) = SourceText.Read(fullPath);
+        if (problem is not null) Report(problem);
+        return text is null ? null : Parse(text);
     }
 
     public void Error(YamlNode node, string code, string message) =>
@@ -67,26 +76,6 @@ internal sealed class YamlFile(string path, List<Diagnostic> diagnostics, int li
                 (suggestion is null ? $"，可用的键：{string.Join("、", keys)}" : $"，是否应为“{suggestion}”？"));
         }
         return new YamlMap(this, mapping, what, suggested);
-    }
-
-    /// <summary>YamlDotNet's messages, said in the editor's words; the original stays in brackets for searching.</summary>
-    private static readonly (string English, string Chinese)[] Messages =
-    [
-        ("mapping values are not allowed", "此处不能出现“键: 值”，值中含有冒号时请给整个值加引号"),
-        ("found invalid mapping", "此处不能出现“键: 值”，值中含有冒号时请给整个值加引号"),
-        ("did not find expected '-' indicator", "缩进不一致：请检查本行与上一行的缩进，列表项以“- ”开头"),
-        ("did not find expected key", "缩进不一致或缺少键：请检查本行与上一行的缩进"),
-        ("did not find expected ',' or ']'", "方括号列表未闭合：缺少“]”或“,”"),
-        ("did not find expected ',' or '}'", "花括号映射未闭合：缺少“}”或“,”"),
-        ("found unexpected end of stream", "文件意外结束：引号或括号未闭合"),
-        ("cannot start any token", "出现了不能作为开头的字符（如制表符、@ 或 `）：请用空格缩进，或给值加引号"),
-        ("Duplicate key", "同一层中键重复"),
-    ];
-
-    private static string Translate(string message)
-    {
-        var known = Messages.FirstOrDefault(m => message.Contains(m.English, StringComparison.OrdinalIgnoreCase));
-        return known.Chinese is null ? message : $"{known.Chinese}（{message}）";
     }
 
     private static int EditDistance(string a, string b)
@@ -225,22 +214,4 @@ internal sealed class YamlMap(YamlFile file, YamlMappingNode node, string what, 
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" };
-}
-
-/// <summary>One YAML document parsed, touching nothing shared: its root node, or the syntax error (reported by <see cref="YamlFile"/>).</summary>
-internal sealed record YamlText(YamlNode? Root, YamlException? Error)
-{
-    public static YamlText Parse(string text)
-    {
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            return new YamlText(stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode, null);
-        }
-        catch (YamlException e)
-        {
-            return new YamlText(null, e);
-        }
-    }
 }

@@ -16,9 +16,16 @@ public sealed record Form(
     string Path)
 {
     public Field? FindField(string id) => Fields.FirstOrDefault(f => f.Id == id);
+
+    /// <summary>
+    /// A title as a record is identified by it when it carries no form id: without white space (a title line may be
+    /// spaced out). The loader reports two forms with the same key, so that a title names one form.
+    /// </summary>
+    public static string TitleKey(string title) => string.Concat(title.Where(c => !char.IsWhiteSpace(c)));
 }
 
-public enum RecordPeriod { Meeting, Event, Month, Quarter, HalfYear, Year }
+/// <summary>How often a record is filled in: once a calendar period, or once a meeting or an event.</summary>
+public enum RecordPeriod { Day, Week, Month, Quarter, HalfYear, Year, Meeting, Event }
 
 public enum FieldType { Text, Textarea, Date, Integer, Number, Choice, Choices, Checkbox, Person, People, Table }
 

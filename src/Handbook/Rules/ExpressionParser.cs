@@ -14,6 +14,12 @@ public sealed class ExpressionParser
 
     private static readonly string[] Comparisons = ["<=", ">=", "!=", "==", "<>", "=", "<", ">"];
 
+    /// <summary>
+    /// The parser, type checker and evaluator recurse over the expression; a bounded length bounds their depth
+    /// (the default handbook's longest rule has about 100).
+    /// </summary>
+    public const int MaxLength = 500;
+
     private readonly string _text;
     private int _pos;
 
@@ -22,6 +28,7 @@ public sealed class ExpressionParser
     /// <exception cref="RuleException">The text is not a valid expression.</exception>
     public static Expression Parse(string text)
     {
+        if (text.Length > MaxLength) throw new RuleException($"规则过长：超过 {MaxLength} 个字符，请拆成几条规则", 1);
         var parser = new ExpressionParser(text);
         var expr = parser.ParseOr();
         parser.SkipSpace();

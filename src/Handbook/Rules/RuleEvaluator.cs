@@ -2,7 +2,8 @@ namespace Handbook.Rules;
 
 /// <summary>
 /// Evaluates a type-checked expression. An empty field makes the result Empty (unknown), so a rule
-/// over a field nobody filled in is skipped; `required` reports the missing value instead.
+/// over a field nobody filled in is skipped; `required` reports the missing value instead. Arithmetic out of range
+/// (a number too large for decimal, a date past year 9999) is unknown too: the value gets its own range finding.
 /// </summary>
 public static class RuleEvaluator
 {
@@ -33,27 +34,35 @@ public static class RuleEvaluator
         if (b.Op == "and" && right is { Kind: ValueKind.Bool, Bool: false }) return right;
         if (b.Op == "or" && right is { Kind: ValueKind.Bool, Bool: true }) return right;
         if (left.IsEmpty || right.IsEmpty) return RuleValue.Empty;
-
-        return b.Op switch
+        try
         {
-            "and" or "or" => right,
-            "=" => RuleValue.Of(Compare(left, right) == 0),
-            "!=" => RuleValue.Of(Compare(left, right) != 0),
-            "<" => RuleValue.Of(Compare(left, right) < 0),
-            "<=" => RuleValue.Of(Compare(left, right) <= 0),
-            ">" => RuleValue.Of(Compare(left, right) > 0),
-            ">=" => RuleValue.Of(Compare(left, right) >= 0),
-            "+" when left.Kind == ValueKind.Date => RuleValue.Of(left.Date.AddDays((int)right.Number)),
-            "-" when left.Kind == ValueKind.Date && right.Kind == ValueKind.Date =>
-                RuleValue.Of(left.Date.DayNumber - right.Date.DayNumber),
-            "-" when left.Kind == ValueKind.Date => RuleValue.Of(left.Date.AddDays(-(int)right.Number)),
-            "+" => RuleValue.Of(left.Number + right.Number),
-            "-" => RuleValue.Of(left.Number - right.Number),
-            "*" => RuleValue.Of(left.Number * right.Number),
-            "/" => right.Number == 0 ? RuleValue.Empty : RuleValue.Of(left.Number / right.Number),
-            _ => throw new InvalidOperationException(b.Op),
-        };
+            return Apply(b.Op, left, right);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return RuleValue.Empty;
+        }
     }
+
+    private static RuleValue Apply(string op, RuleValue left, RuleValue right) => op switch
+    {
+        "and" or "or" => right,
+        "=" => RuleValue.Of(Compare(left, right) == 0),
+        "!=" => RuleValue.Of(Compare(left, right) != 0),
+        "<" => RuleValue.Of(Compare(left, right) < 0),
+        "<=" => RuleValue.Of(Compare(left, right) <= 0),
+        ">" => RuleValue.Of(Compare(left, right) > 0),
+        ">=" => RuleValue.Of(Compare(left, right) >= 0),
+        "+" when left.Kind == ValueKind.Date => RuleValue.Of(left.Date.AddDays((int)right.Number)),
+        "-" when left.Kind == ValueKind.Date && right.Kind == ValueKind.Date =>
+            RuleValue.Of(left.Date.DayNumber - right.Date.DayNumber),
+        "-" when left.Kind == ValueKind.Date => RuleValue.Of(left.Date.AddDays(-(int)right.Number)),
+        "+" => RuleValue.Of(left.Number + right.Number),
+        "-" => RuleValue.Of(left.Number - right.Number),
+        "*" => RuleValue.Of(left.Number * right.Number),
+        "/" => right.Number == 0 ? RuleValue.Empty : RuleValue.Of(left.Number / right.Number),
+        _ => throw new InvalidOperationException(op),
+    };
 
     private static int Compare(RuleValue a, RuleValue b) => a.Kind switch
     {
@@ -72,14 +81,14 @@ public static class RuleEvaluator
                 return RuleValue.Of(context.Today);
             case "count":
                 return RuleValue.Of(context.RowCount(((FieldRef)c.Args[0]).Name));
-            default: // len: an empty field has length 0
+            default: // len: of an empty field unknown, like the field itself
                 var v = Evaluate(c.Args[0], context);
-                return RuleValue.Of(v.Kind switch
+                return v.Kind switch
                 {
-                    ValueKind.List => v.List.Length,
-                    ValueKind.Text => v.Text!.Length,
-                    _ => 0,
-                });
+                    ValueKind.List when v.List.Length > 0 => RuleValue.Of(v.List.Length),
+                    ValueKind.Text when v.Text!.Length > 0 => RuleValue.Of(v.Text.Length),
+                    _ => RuleValue.Empty,
+                };
         }
     }
 }

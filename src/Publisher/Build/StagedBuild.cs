@@ -2,7 +2,8 @@ namespace Handbook.Publisher.Build;
 
 /// <summary>
 /// Builds into a temporary folder beside the target and moves it into place only when every output
-/// is complete, so an interrupted or failed build never leaves a half-written site.
+/// is complete, so an interrupted or failed build never leaves a half-written site, and never loses the previous one:
+/// it is deleted only once the new one is in place.
 /// </summary>
 internal static class StagedBuild
 {
@@ -21,12 +22,21 @@ internal static class StagedBuild
             if (keepExisting && Directory.Exists(target)) OutputFile.CopyFolder(target, staging);
             write(staging);
             if (Directory.Exists(target)) Directory.Move(target, old);
-            Directory.Move(staging, target);
+            try
+            {
+                Directory.Move(staging, target);
+            }
+            catch
+            {
+                if (Directory.Exists(old)) Directory.Move(old, target);
+                throw;
+            }
         }
         finally
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+            // Should putting the previous site back have failed too, it stays beside the target rather than being lost.
+            if (Directory.Exists(old) && Directory.Exists(target)) Directory.Delete(old, recursive: true);
         }
     }
 }

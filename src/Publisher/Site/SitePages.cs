@@ -158,7 +158,7 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         form.Id,
         form.Title,
         form.Version,
-        Period = PeriodText(form.Period),
+        Period = ScheduleText.Describe(form.Period),
         Url = SiteUrls.Form(form),
         Article = _linkById.GetValueOrDefault(form.Article),
         Document = downloads.Url(DownloadPaths.FormDocument(form)),
@@ -176,16 +176,6 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         [.. files.Select(f => (f.Title, Url: downloads.Url(f.Path))).Where(f => f.Url is not null).Select(f => (object)new { f.Title, f.Url })];
 
     private static object ArticleLink(Part part, Article article) => new { article.Id, article.Title, Url = SiteUrls.Article(part, article) };
-
-    private static string PeriodText(RecordPeriod period) => period switch
-    {
-        RecordPeriod.Meeting => "每次会议一份",
-        RecordPeriod.Event => "每次活动一份",
-        RecordPeriod.Month => "每月一份",
-        RecordPeriod.Quarter => "每季度一份",
-        RecordPeriod.HalfYear => "每半年一份",
-        _ => "每年一份",
-    };
 
     private static string Date(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 

@@ -22,9 +22,6 @@ public static partial class FormIdentifier
     [GeneratedRegex(@"版\s*本\s*[:：]\s*([0-9A-Za-z.\-]+)")]
     private static partial Regex VersionLine();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
-
     public static FormIdentity Identify(IReadOnlyDictionary<string, string> properties, ScannedDocument document, IEnumerable<Form> forms)
     {
         properties.TryGetValue(FormIdProperty, out var id);
@@ -54,8 +51,9 @@ public static partial class FormIdentifier
 
     private static string? FromTitle(ScannedDocument document, IEnumerable<Form> forms)
     {
-        var titles = forms.ToDictionary(f => Spaces().Replace(f.Title, ""), f => f.Id);
-        return document.Paragraphs.Select(p => Spaces().Replace(p, "")).Where(titles.ContainsKey).Select(p => titles[p]).FirstOrDefault();
+        // A title shared by several forms (check reports it) identifies none of them.
+        var titles = forms.GroupBy(f => Form.TitleKey(f.Title)).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Id);
+        return document.Paragraphs.Select(Form.TitleKey).Where(titles.ContainsKey).Select(p => titles[p]).FirstOrDefault();
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
