@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Handbook.Records;
@@ -45,7 +46,7 @@ public readonly struct ControlKey
     public static string Cell(string table, int row, string column) => string.Create(CultureInfo.InvariantCulture, $"{table}.{row}.{column}");
 
     /// <summary>Reads a key; false for anything else (an empty part, a number that is not 1 or more, too many parts).</summary>
-    public static bool TryParse(string? text, out ControlKey key)
+    public static bool TryParse([NotNullWhen(true)] string? text, out ControlKey key)
     {
         key = default;
         if (string.IsNullOrEmpty(text)) return false;
