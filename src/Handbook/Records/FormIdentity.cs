@@ -30,7 +30,7 @@ public sealed partial record FormIdentity(string? Id, string? Version)
         new(NullIfBlank(properties.GetValueOrDefault(IdProperty)), NullIfBlank(properties.GetValueOrDefault(VersionProperty)));
 
     /// <summary>The visible line under a form's title.</summary>
-    public static string CodeLine(Form form) => $"表单编号：{form.Id}　版本：{form.Version}";
+    public static string CodeLine(string id, string version) => $"表单编号：{id}　版本：{version}";
 
     /// <summary>The identity in a text holding the visible line (a paragraph, a cell); null when there is none.</summary>
     public static FormIdentity? FromCodeLine(string text)

@@ -40,7 +40,7 @@ internal static class FormLayout
 
     private static object Model(Book book, Form form) => new
     {
-        form = new { id = form.Id, title = form.Title, version = form.Version, code_line = FormIdentity.CodeLine(form) },
+        form = new { id = form.Id, title = form.Title, version = form.Version, code_line = FormIdentity.CodeLine(form.Id, form.Version) },
         book = new { title = book.Info.Title, organization = book.Info.Organization, edition = book.Info.Edition },
         fields = form.Fields.ToDictionary(f => f.Id, f => new { id = f.Id, label = f.Label, help = f.Help }),
         blocks = Blocks(form),
