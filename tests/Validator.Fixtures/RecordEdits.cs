@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml.Linq;
+using Handbook.Records;
 
 namespace Handbook.Validator.Fixtures;
 
@@ -53,7 +54,7 @@ public static class RecordEdits
     public static byte[] RemoveProperties(byte[] docx) => Edit(docx, zip => zip.GetEntry(Custom)?.Delete());
 
     public static byte[] RemoveVisibleLine(byte[] docx) => Edit(docx, Document, d =>
-        d.Descendants(W + "p").Where(p => string.Concat(p.Descendants(W + "t").Select(t => t.Value)).Contains("表单编号")).Remove());
+        d.Descendants(W + "p").Where(p => FormIdentity.FromCodeLine(string.Concat(p.Descendants(W + "t").Select(t => t.Value))) is not null).Remove());
 
     /// <summary>Makes the record claim another form id and version, in its properties and its visible line.</summary>
     public static byte[] Claim(byte[] docx, string? formId = null, string? version = null)
@@ -63,16 +64,16 @@ public static class RecordEdits
             foreach (var property in d.Root!.Elements())
             {
                 var value = property.Elements().First();
-                if (formId is not null && property.Attribute("name")?.Value == "HandbookFormId") value.Value = formId;
-                if (version is not null && property.Attribute("name")?.Value == "HandbookFormVersion") value.Value = version;
+                if (formId is not null && property.Attribute("name")?.Value == FormIdentity.IdProperty) value.Value = formId;
+                if (version is not null && property.Attribute("name")?.Value == FormIdentity.VersionProperty) value.Value = version;
             }
         });
         return Edit(docx, Document, d =>
         {
-            foreach (var t in d.Descendants(W + "t").Where(t => t.Value.Contains("表单编号")))
+            foreach (var t in d.Descendants(W + "t"))
             {
-                var parts = t.Value.Split('　');
-                t.Value = $"表单编号：{formId ?? parts[0].Split('：')[1]}　版本：{version ?? parts[1].Split('：')[1]}";
+                if (FormIdentity.FromCodeLine(t.Value) is not { Id: { } id, Version: { } written }) continue;
+                t.Value = FormIdentity.CodeLine(formId ?? id, version ?? written);
             }
         });
     }

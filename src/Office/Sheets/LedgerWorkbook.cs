@@ -1,4 +1,5 @@
 using Handbook.Model;
+using Handbook.Records;
 
 namespace Handbook.Office.Sheets;
 
@@ -60,7 +61,7 @@ public static class LedgerWorkbook
         var withSource = rows is not null && keyLabel == NumberLabel;
         List<string> headers = [keyLabel, .. fields.Select(FieldInput.HeaderLabel)];
         if (withSource) headers.Add(SourceLabel);
-        sheet.AddTitle(title, $"表单编号：{form.Id}　版本：{form.Version}　（带 * 的为必填项）", headers.Count);
+        sheet.AddTitle(title, $"{FormIdentity.CodeLine(form.Id, form.Version)}　（带 * 的为必填项）", headers.Count);
         sheet.Add(new SheetRow([.. headers.Select(Cell.Header)], 30));
 
         var first = HeaderRow + 1;

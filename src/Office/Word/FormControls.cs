@@ -2,13 +2,14 @@ using AngleSharp.Dom;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Handbook.Model;
+using Handbook.Records;
 
 namespace Handbook.Office.Word;
 
 /// <summary>
-/// Renders the &lt;field name="…"&gt; elements of a form layout as content controls: the field id names
-/// an ordinary field, `table.row.column` a cell of a table field. Tag = that name, alias = the label,
-/// placeholder = the help text; a value="…" attribute fills the control.
+/// Renders the &lt;field name="…"&gt; elements of a form layout as content controls: the name is a
+/// <see cref="ControlKey"/> (a field id, or `table.row.column` for a cell of a table field). Tag = that key,
+/// alias = <see cref="ControlAlias"/>, placeholder = <see cref="Placeholder"/>; a value="…" attribute fills the control.
 /// </summary>
 internal sealed class FormControls(WordPackage package, Form form, string layout)
 {
@@ -24,20 +25,23 @@ internal sealed class FormControls(WordPackage package, Form form, string layout
 
     private IEnumerable<OpenXmlElement> Resolve(string name)
     {
-        if (form.FindField(name) is { Type: not FieldType.Table } field) return Controls(field, name, field.Label);
-        var parts = name.Split('.');
-        if (parts.Length == 3 && form.FindField(parts[0]) is { Type: FieldType.Table } table
-            && int.TryParse(parts[1], out var row) && row >= 1 && row <= table.Rows
-            && table.Columns.FirstOrDefault(c => c.Id == parts[2]) is { } column)
-            return Controls(column, name, $"{table.Label}第{row}行{column.Label}");
+        if (ControlKey.TryParse(name, out var key))
+        {
+            if (key.Shape == ControlKeyShape.Field && form.FindField(name) is { Type: not FieldType.Table } field)
+                return Controls(field, key, field.Label);
+            if (key.Shape == ControlKeyShape.Cell && form.FindField(key.Field.ToString()) is { Type: FieldType.Table } table
+                && key.Number <= table.Rows && table.Columns.FirstOrDefault(c => key.Column.SequenceEqual(c.Id)) is { } column)
+                return Controls(column, key, ControlAlias.Cell(table.Label, key.Number, column.Label));
+        }
         throw new InvalidDataException(
             $"版式模板“{layout}”中的 <field name=\"{name}\"> 不是表单 {form.Id} 的字段" +
             "（应为字段 id，表格单元格为 表格id.行号.列id）。");
     }
 
-    private IEnumerable<OpenXmlElement> Controls(Field field, string tag, string alias)
+    private IEnumerable<OpenXmlElement> Controls(Field field, ControlKey key, string alias)
     {
-        var placeholder = string.IsNullOrWhiteSpace(field.Help) ? field.Label : field.Help;
+        var tag = key.ToString();
+        var placeholder = Placeholder.For(field, key.Row);
         switch (field.Type)
         {
             case FieldType.Date:
@@ -50,7 +54,7 @@ internal sealed class FormControls(WordPackage package, Form form, string layout
                 // One checkbox per option, each followed by the option's text.
                 return field.Options.SelectMany((option, i) => new OpenXmlElement[]
                 {
-                    ContentControls.CheckBox($"{tag}.{i + 1}", $"{alias}：{option}"),
+                    ContentControls.CheckBox(ControlKey.Option(tag, i + 1), ControlAlias.Option(alias, option)),
                     new Run(new Text($" {option}　") { Space = SpaceProcessingModeValues.Preserve }),
                 }).ToList();
             default:

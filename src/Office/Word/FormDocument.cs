@@ -1,4 +1,5 @@
 using Handbook.Model;
+using Handbook.Records;
 
 namespace Handbook.Office.Word;
 
@@ -18,9 +19,7 @@ public static class FormDocument
             ImageDir: Path.Combine(book.Root, "assets"), Fields: controls.Render));
         package.Body.Append(converter.Convert(html));
         package.SetTitle($"{form.Id} {form.Title}");
-        package.SetCustomProperty("HandbookFormId", form.Id);
-        package.SetCustomProperty("HandbookFormVersion", form.Version);
-        package.SetCustomProperty("HandbookEdition", book.Info.Edition);
+        foreach (var (name, value) in FormIdentity.Properties(form, book.Info)) package.SetCustomProperty(name, value);
         return package.Finish();
     }
 }

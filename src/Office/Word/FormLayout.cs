@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using HandlebarsDotNet;
 using Handbook.Model;
+using Handbook.Records;
 
 namespace Handbook.Office.Word;
 
@@ -39,7 +40,7 @@ internal static class FormLayout
 
     private static object Model(Book book, Form form) => new
     {
-        form = new { id = form.Id, title = form.Title, version = form.Version },
+        form = new { id = form.Id, title = form.Title, version = form.Version, code_line = FormIdentity.CodeLine(form.Id, form.Version) },
         book = new { title = book.Info.Title, organization = book.Info.Organization, edition = book.Info.Edition },
         fields = form.Fields.ToDictionary(f => f.Id, f => new { id = f.Id, label = f.Label, help = f.Help }),
         blocks = Blocks(form),
@@ -59,8 +60,8 @@ internal static class FormLayout
         var prefill = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
-            prefill[$"{table.Id}.{i + 1}.{ScoringSheet.Item}"] = ScoringSheet.ItemName(items[i].Article, items[i].Item);
-            prefill[$"{table.Id}.{i + 1}.{ScoringSheet.Points}"] = items[i].Item.Points.ToString("0.##", CultureInfo.InvariantCulture);
+            prefill[ControlKey.Cell(table.Id, i + 1, ScoringSheet.Item)] = ScoringSheet.ItemName(items[i].Article, items[i].Item);
+            prefill[ControlKey.Cell(table.Id, i + 1, ScoringSheet.Points)] = items[i].Item.Points.ToString("0.##", CultureInfo.InvariantCulture);
         }
         return prefill;
     }
@@ -140,13 +141,13 @@ internal static class FormLayout
                 width = (weights[i] * 100 / total).ToString("0.#", CultureInfo.InvariantCulture),
             }).ToArray(),
             rows = Enumerable.Range(1, table.Rows)
-                .Select(row => table.Columns.Select(c => $"{table.Id}.{row}.{c.Id}").ToArray()).ToArray(),
+                .Select(row => table.Columns.Select(c => ControlKey.Cell(table.Id, row, c.Id)).ToArray()).ToArray(),
         };
     }
 
     /// <summary>
     /// A column's share of the width, in characters: what its values need, and room for its placeholder
-    /// (the help text) so that no column's placeholder wraps much more than the others'.
+    /// (in the first row) so that no column's placeholder wraps much more than the others'.
     /// </summary>
     private static double ColumnWeight(Field column)
     {
@@ -161,7 +162,7 @@ internal static class FormLayout
             FieldType.Checkbox => 2,
             _ => 4,
         };
-        var placeholder = Math.Min(30, (column.Help ?? column.Label).Length);
+        var placeholder = Math.Min(30, Placeholder.For(column, row: 1).Length);
         return Math.Max(content, placeholder);
     }
 }

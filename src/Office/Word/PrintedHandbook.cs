@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Handbook.Model;
+using Handbook.Records;
 using Markdig;
 
 namespace Handbook.Office.Word;
@@ -34,7 +35,7 @@ public static class PrintedHandbook
         }
         package.UpdateFieldsOnOpen();
         package.SetTitle(book.Info.Title);
-        package.SetCustomProperty("HandbookEdition", book.Info.Edition);
+        package.SetCustomProperty(FormIdentity.EditionProperty, book.Info.Edition);
         return package.Finish(numberFirstPage: false);
     }
 

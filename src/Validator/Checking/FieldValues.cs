@@ -1,4 +1,5 @@
 using Handbook.Model;
+using Handbook.Records;
 using Handbook.Rules;
 
 namespace Handbook.Validator.Checking;
@@ -38,7 +39,7 @@ public static class FieldValues
         var selected = new List<string>();
         for (var i = 0; i < field.Options.Length; i++)
         {
-            if (values.Get($"{key}.{i + 1}") is { } flag && ValueParser.TryCheckbox(flag, out var on) && on)
+            if (values.Get(ControlKey.Option(key, i + 1)) is { } flag && ValueParser.TryCheckbox(flag, out var on) && on)
                 selected.Add(field.Options[i]);
         }
         return selected;

@@ -1,10 +1,12 @@
+using Handbook.Records;
+
 namespace Handbook.Validator.Checking;
 
 /// <summary>
-/// The values of one record as the user wrote them, keyed like content-control tags: `field` for a
-/// field, `field.n` for option n of a choices field given as checkboxes, `field.row.column` for a table
-/// cell (row 1-based). Empty values are not stored. Independent of where the values came from (Word,
-/// a spreadsheet row, a web form).
+/// The values of one record as the user wrote them, keyed like content-control tags (<see cref="ControlKey"/>:
+/// `field`, `field.n` for option n of a choices field given as checkboxes, `field.row.column` for a table
+/// cell). Empty values are not stored. Independent of where the values came from (Word, a spreadsheet
+/// row, a web form).
 /// </summary>
 public sealed class RecordValues
 {
@@ -25,14 +27,11 @@ public sealed class RecordValues
     /// <summary>The 1-based numbers of the rows of a table field that have at least one value, in order.</summary>
     public IReadOnlyList<int> FilledRows(string table)
     {
-        var prefix = table + ".";
         var rows = new SortedSet<int>();
         foreach (var key in values.Keys)
         {
-            if (!key.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            var rest = key.AsSpan(prefix.Length);
-            var dot = rest.IndexOf('.');
-            if (dot > 0 && int.TryParse(rest[..dot], out var row)) rows.Add(row);
+            if (ControlKey.TryParse(key, out var parsed) && parsed.Shape == ControlKeyShape.Cell && parsed.Field.SequenceEqual(table))
+                rows.Add(parsed.Row);
         }
         return [.. rows];
     }

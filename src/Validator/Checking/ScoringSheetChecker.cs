@@ -1,5 +1,6 @@
 using System.Globalization;
 using Handbook.Model;
+using Handbook.Records;
 using Handbook.Validator.Findings;
 using static Handbook.ScoringSheet;
 
@@ -18,29 +19,29 @@ public sealed class ScoringSheetChecker(Book book)
     {
         var findings = new List<Finding>();
         var table = form.FindField(Table)!;
-        var label = (string column) => table.Columns.Single(c => c.Id == column).Label;
+        var label = (int row, string column) => ControlAlias.Cell(table.Label, row, table.Columns.Single(c => c.Id == column).Label);
         decimal sum = 0;
         foreach (var row in values.FilledRows(Table))
         {
-            string Key(string column) => $"{Table}.{row}.{column}";
+            string Key(string column) => ControlKey.Cell(Table, row, column);
             var name = values.Get(Key(Item));
             var known = name is not null && items.TryGetValue(name, out var item) ? item : null;
             var written = Number(values.Get(Key(Points)));
             if (known is not null && written is not null && written != known.Points)
                 findings.Add(Finding.Error(Codes.ScoringPointsMismatch,
                     $"第 {row} 行“{name}”的分值应为 {Text(known.Points)} 分，填写的是 {Text(written.Value)} 分",
-                    Key(Points), $"{table.Label}第{row}行{label(Points)}"));
+                    Key(Points), label(row, Points)));
             if (Number(values.Get(Key(SelfScore))) is not { } score) continue;
             sum += score;
             if ((known?.Points ?? written) is not { } points) continue;
             if (score < 0 || score > points)
                 findings.Add(Finding.Error(Codes.SelfScoreOutOfRange,
                     $"第 {row} 行的自评得分 {Text(score)} 分超出 0 至 {Text(points)} 分（该项分值）",
-                    Key(SelfScore), $"{table.Label}第{row}行{label(SelfScore)}"));
+                    Key(SelfScore), label(row, SelfScore)));
             else if (score < points && values.Get(Key(Reason)) is null)
                 findings.Add(Finding.Error(Codes.DeductionReasonMissing,
                     $"第 {row} 行扣了 {Text(points - score)} 分，未写明扣分原因",
-                    Key(Reason), $"{table.Label}第{row}行{label(Reason)}"));
+                    Key(Reason), label(row, Reason)));
         }
 
         var totalField = form.FindField(Total);

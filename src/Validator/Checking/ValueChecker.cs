@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Handbook.Model;
+using Handbook.Records;
 using Handbook.Rules;
 using Handbook.Validator.Findings;
 
@@ -42,7 +43,7 @@ public sealed class ValueChecker(DateOnly today)
         foreach (var row in rows)
         {
             foreach (var column in table.Columns)
-                CheckField(column, $"{table.Id}.{row}.{column.Id}", new Place(table, row, column), values, findings);
+                CheckField(column, ControlKey.Cell(table.Id, row, column.Id), new Place(table, row, column), values, findings);
         }
     }
 
@@ -184,7 +185,8 @@ public sealed class ValueChecker(DateOnly today)
     /// </summary>
     private readonly record struct Place(Field? Table, int Row, Field Field)
     {
-        public string Label => Table is null ? Field.Label : $"{Table.Label}第{Row}行{Field.Label}";
+        /// <summary>As the control's alias says it, so that a finding names what the user sees on the control.</summary>
+        public string Label => Table is null ? Field.Label : ControlAlias.Cell(Table.Label, Row, Field.Label);
 
         public override string ToString() => Table is null ? $"“{Field.Label}”" : $"“{Table.Label}”第 {Row} 行“{Field.Label}”";
     }

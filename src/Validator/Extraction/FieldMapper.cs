@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Handbook.Model;
+using Handbook.Records;
 using Handbook.Validator.Checking;
 using Handbook.Validator.Findings;
 
@@ -65,7 +66,7 @@ public sealed partial class FieldMapper
                 var inCell = perCell[place] = perCell.GetValueOrDefault(place) + 1;
                 key = Recover(control, inCell) ?? (positional ? expected[i] : null);
             }
-            if (key is not null && layout.FieldFor(key) is { } field) values.Set(key, ValueOf(control, field, IsCell(key)));
+            if (ControlKey.TryParse(key, out var parsed) && layout.FieldFor(parsed) is { } field) values.Set(key, ValueOf(control, field, parsed));
         }
         return untagged;
     }
@@ -75,18 +76,18 @@ public sealed partial class FieldMapper
     {
         if (control.Alias is { } alias)
         {
-            var parts = alias.Split('：', 2);
-            if (layout.FieldsByLabel.TryGetValue(Label(parts[0]), out var byAlias))
+            var (aliasLabel, option) = ControlAlias.Split(alias);
+            if (layout.FieldsByLabel.TryGetValue(Label(aliasLabel), out var byAlias))
             {
                 if (byAlias.Type != FieldType.Choices) return byAlias.Id;
-                if (parts.Length == 2 && byAlias.Options.IndexOf(parts[1].Trim()) is var n and >= 0) return $"{byAlias.Id}.{n + 1}";
+                if (option is not null && byAlias.Options.IndexOf(option) is var n and >= 0) return ControlKey.Option(byAlias.Id, n + 1);
             }
         }
         if (tableFields.TryGetValue(control.Table, out var table) && control.Row > table.HeaderRow)
             return CellKey(control.Table, control.Row, control.Cell);
         var label = document.CellText(control.Table, control.Row, control.Cell - 1);
         if (label is null || !layout.FieldsByLabel.TryGetValue(Label(label), out var field)) return null;
-        return field.Type == FieldType.Choices ? $"{field.Id}.{inCell}" : field.Id;
+        return field.Type == FieldType.Choices ? ControlKey.Option(field.Id, inCell) : field.Id;
     }
 
     /// <summary>The key of a cell of a table matched to a table field: its row below the header, its column by the header's label.</summary>
@@ -95,7 +96,7 @@ public sealed partial class FieldMapper
         var table = tableFields[tableIndex];
         var header = document.CellText(tableIndex, table.HeaderRow, cell);
         return header is not null && table.Table.ColumnsByLabel.TryGetValue(Label(header), out var column)
-            ? $"{table.Table.Field.Id}.{row - table.HeaderRow}.{column.Id}"
+            ? ControlKey.Cell(table.Table.Field.Id, row - table.HeaderRow, column.Id)
             : null;
     }
 
@@ -108,7 +109,7 @@ public sealed partial class FieldMapper
             {
                 for (var r = table.HeaderRow + 1; r < rows.Count; r++)
                     for (var c = 0; c < rows[r].Count; c++)
-                        if (CellKey(t, r, c) is { } key) values.Set(key, FlatValue(layout.FieldFor(key)!, key, rows[r][c]));
+                        if (CellKey(t, r, c) is { } key) SetFlat(key, rows[r][c]);
                 continue;
             }
             foreach (var cells in rows)
@@ -116,45 +117,45 @@ public sealed partial class FieldMapper
                 for (var c = 0; c + 1 < cells.Count; c++)
                 {
                     if (!layout.FieldsByLabel.TryGetValue(Label(cells[c]), out var field)) continue;
-                    SetFlat(field, cells[c + 1]);
+                    if (field.Type == FieldType.Choices) SetFlatOptions(field, cells[c + 1]);
+                    else SetFlat(field.Id, cells[c + 1]);
                     c++;
                 }
             }
         }
     }
 
-    private void SetFlat(Field field, string text)
+    /// <summary>The options of a flattened choices field, from the box glyph before each.</summary>
+    private void SetFlatOptions(Field field, string text)
     {
-        if (field.Type != FieldType.Choices)
-        {
-            values.Set(field.Id, FlatValue(field, field.Id, text));
-            return;
-        }
         foreach (Match m in GlyphOptions().Matches(text))
         {
             var n = field.Options.IndexOf(m.Groups[2].Value.Trim());
-            if (n >= 0) values.Set($"{field.Id}.{n + 1}", m.Groups[1].Value is "☒" or "☑" ? "1" : "0");
+            if (n >= 0) values.Set(ControlKey.Option(field.Id, n + 1), m.Groups[1].Value is "☒" or "☑" ? "1" : "0");
         }
     }
 
-    private string? FlatValue(Field field, string key, string text)
+    /// <summary>The value of a flattened control: its text, unless that is the placeholder; a checkbox by its glyph.</summary>
+    private void SetFlat(string key, string text)
     {
-        if (layout.IsHelp(field, text)) return null;
-        if (field.Type == FieldType.Checkbox)
-            return text.Contains('☒') || text.Contains('☑') ? "1" : text.Contains('☐') || text.Contains('□') ? (IsCell(key) ? null : "0") : text;
-        return text;
+        if (!ControlKey.TryParse(key, out var parsed) || layout.FieldFor(parsed) is not { } field
+            || Placeholder.IsShown(field, parsed.Row, text)) return;
+        if (field.Type != FieldType.Checkbox) values.Set(key, text);
+        else if (text.Contains('☒') || text.Contains('☑')) values.Set(key, "1");
+        else if (text.Contains('☐') || text.Contains('□')) values.Set(key, InTable(parsed) ? null : "0");
+        else values.Set(key, text);
     }
 
-    private static bool IsCell(string key) => key.AsSpan().Count('.') == 2;
+    /// <summary>An unchecked box in a table row says nothing: it must not make an empty row count as filled.</summary>
+    private static bool InTable(ControlKey key) => key.Shape == ControlKeyShape.Cell;
 
-    /// <param name="inTable">An unchecked box in a table row says nothing: it must not make an empty row count as filled.</param>
-    private string? ValueOf(ScannedControl control, Field field, bool inTable)
+    private static string? ValueOf(ScannedControl control, Field field, ControlKey key)
     {
         if (control.ShowingPlaceholder) return null;
         if (control.Kind == ControlKind.Checkbox)
-            return control.Checked switch { true => "1", false => inTable ? null : "0", null => control.Text };
+            return control.Checked switch { true => "1", false => InTable(key) ? null : "0", null => control.Text };
         if (control.Kind == ControlKind.Date && control.DateValue is { Length: >= 10 } date) return date[..10];
-        return layout.IsHelp(field, control.Text) ? null : control.Text;
+        return Placeholder.IsShown(field, key.Row, control.Text) ? null : control.Text;
     }
 
     /// <summary>Pairs the document's tables with the form's table fields by their header rows, in order.</summary>

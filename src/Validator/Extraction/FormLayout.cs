@@ -1,17 +1,17 @@
 using Handbook.Model;
+using Handbook.Records;
 using Handbook.Validator.Checking;
 
 namespace Handbook.Validator.Extraction;
 
 /// <summary>
 /// What <see cref="FieldMapper"/> looks up in a form, built once per form rather than once per record:
-/// the fields by tag and by label, the column labels of its tables, and the keys of its controls in order.
+/// the fields by key and by label, the column labels of its tables, and the keys of its controls in order.
 /// </summary>
 public sealed class FormLayout
 {
     private readonly Dictionary<string, Field> fieldsById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> fieldsBySpan;
-    private readonly Dictionary<Field, string> helpLabels = new(ReferenceEqualityComparer.Instance);
 
     public FormLayout(Form form)
     {
@@ -20,8 +20,6 @@ public sealed class FormLayout
         {
             fieldsById.TryAdd(field.Id, field);
             if (field.Type != FieldType.Table) FieldsByLabel.TryAdd(Label(field.Label), field);
-            AddHelp(field);
-            foreach (var column in field.Columns) AddHelp(column);
         }
         fieldsBySpan = fieldsById.GetAlternateLookup<ReadOnlySpan<char>>();
         Tables = [.. form.Fields.Where(f => f.Type == FieldType.Table)
@@ -40,43 +38,31 @@ public sealed class FormLayout
     /// <summary>The keys of the form's controls in document order, as the default layout writes them.</summary>
     public IReadOnlyList<string> ExpectedKeys { get; }
 
-    /// <summary>
-    /// The field a key names: a field, an option of a choices field (`f.n`), or a table column (`f.row.column`).
-    /// </summary>
-    public Field? FieldFor(string key)
+    /// <summary>The field a <see cref="ControlKey"/> names: a field, an option of a choices field, or a table column.</summary>
+    public Field? FieldFor(ControlKey key)
     {
-        var first = key.IndexOf('.');
-        if (first < 0) return fieldsById.GetValueOrDefault(key) is { Type: not FieldType.Table } plain ? plain : null;
-        if (!fieldsBySpan.TryGetValue(key.AsSpan(0, first), out var field)) return null;
-        var rest = key.AsSpan(first + 1);
-        var second = rest.IndexOf('.');
-        if (second < 0)
-            return field.Type == FieldType.Choices && int.TryParse(rest, out var n) && n >= 1 && n <= field.Options.Length ? field : null;
-        var column = rest[(second + 1)..];
-        if (field.Type != FieldType.Table || column.Contains('.') || !int.TryParse(rest[..second], out var row) || row < 1) return null;
-        foreach (var c in field.Columns)
-            if (column.SequenceEqual(c.Id)) return c;
-        return null;
+        if (!fieldsBySpan.TryGetValue(key.Field, out var field)) return null;
+        switch (key.Shape)
+        {
+            case ControlKeyShape.Field:
+                return field.Type != FieldType.Table ? field : null;
+            case ControlKeyShape.Option:
+                return field.Type == FieldType.Choices && key.Number <= field.Options.Length ? field : null;
+            default:
+                if (field.Type != FieldType.Table) return null;
+                foreach (var c in field.Columns)
+                    if (key.Column.SequenceEqual(c.Id)) return c;
+                return null;
+        }
     }
-
-    /// <summary>Whether text equals the field's help: the placeholder left in place (its flag lost on the way).</summary>
-    public bool IsHelp(Field field, string text) =>
-        helpLabels.TryGetValue(field, out var help)
-        // Comparing drops characters and never adds any: shorter text cannot be the help.
-        && text.Length >= help.Length && Label(text) == help;
 
     /// <summary>A label as compared: no spaces, no required-marks or trailing colon.</summary>
     public static string Label(string text) => ValueParser.Normalize(text).Trim('*', '＊', '：', ':');
 
-    private void AddHelp(Field field)
-    {
-        if (field.Help is { } help) helpLabels.TryAdd(field, Label(help));
-    }
-
     private static IEnumerable<string> KeysOf(Field field) => field.Type switch
     {
-        FieldType.Table => Enumerable.Range(1, field.Rows).SelectMany(row => field.Columns.Select(c => $"{field.Id}.{row}.{c.Id}")),
-        FieldType.Choices => field.Options.Select((_, n) => $"{field.Id}.{n + 1}"),
+        FieldType.Table => Enumerable.Range(1, field.Rows).SelectMany(row => field.Columns.Select(c => ControlKey.Cell(field.Id, row, c.Id))),
+        FieldType.Choices => field.Options.Select((_, n) => ControlKey.Option(field.Id, n + 1)),
         _ => [field.Id],
     };
 }

@@ -1,5 +1,6 @@
 using Handbook.Model;
 using Handbook.Office.Sheets;
+using Handbook.Records;
 using Handbook.Rules;
 using Handbook.Validator.Checking;
 
@@ -21,7 +22,7 @@ public static class LedgerRecords
             }
             tables[field.Id] = values.FilledRows(field.Id)
                 .Select(row => (IReadOnlyDictionary<string, object?>)field.Columns.ToDictionary(c => c.Id,
-                    c => Cell(FieldValues.Of(c, $"{field.Id}.{row}.{c.Id}", values))))
+                    c => Cell(FieldValues.Of(c, ControlKey.Cell(field.Id, row, c.Id), values))))
                 .ToList();
         }
         return new LedgerRecord(source, fields, tables);

@@ -1,0 +1,32 @@
+using Handbook.Loading;
+using Handbook.Model;
+using Handbook.Records;
+
+namespace Handbook.Tests.Records;
+
+public class PlaceholderTests
+{
+    private static readonly Form Form = BookLoader.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "minimal")).Book!.FindForm("F01")!;
+
+    private static Field Field(string id) => Form.FindField(id)!;
+
+    [Fact]
+    public void The_prompt_is_the_help_else_the_label_else_a_fixed_text()
+    {
+        Assert.Equal("选择会议日期", Placeholder.For(Field("meeting_date"), row: 0));
+        Assert.Equal("党小组名称", Placeholder.For(Field("group_name"), row: 0));
+        Assert.Equal("姓名", Placeholder.For(Field("attendance").Columns[0], row: 3));
+        Assert.Equal(Placeholder.Fallback, Placeholder.For(Field("group_name") with { Label = " ", Help = "" }, row: 0));
+    }
+
+    [Theory]
+    [InlineData("党小组名称", true)]
+    [InlineData(" 党小组 名称\n", true)]
+    [InlineData("党小组名称：一组", false)]
+    [InlineData("一组党小组", false)]
+    [InlineData("", false)]
+    public void Text_is_the_prompt_when_it_is_the_prompt_white_space_aside(string text, bool shown)
+    {
+        Assert.Equal(shown, Placeholder.IsShown(Field("group_name"), row: 0, text));
+    }
+}
