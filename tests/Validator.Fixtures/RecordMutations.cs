@@ -16,15 +16,18 @@ public static class RecordMutations
     private const string Document = "word/document.xml";
     private const string Custom = "docProps/custom.xml";
 
-    /// <summary>Values no form expects: huge, negative, other scripts' digits, emoji, bidi controls, markup, 200,000 characters.</summary>
+    /// <summary>Values no form expects: huge, negative, other scripts' digits, emoji, bidi controls, markup.</summary>
     public static readonly string[] HostileValues =
     [
         new string('9', 400), "-1", "-99999999999999999999999999999", "1e400", "NaN", "-0", "0x7FFFFFFF", "1,000.5",
         "١٢٣", "۴۵۶", "߁߂", "१२३", "𝟙𝟚𝟛", "１２", "½", "Ⅻ",
         "2026-02-30", "9999-12-31", "0001-01-01", "-2026-03-05", "2026年13月40日", "２０２６年０３月３１日", "2026-03-05T25:61:00", "20260305",
         "👨‍👩‍👧‍👦🇨🇳", "\u202Eabc\u202C", "\u200F\u200E\u2066x\u2069", "\u200B", "\uFEFF", "e\u0301\u0301\u0301",
-        "a\tb\nc", "<w:t>&amp;]]>", "{{host}}", "  ", "", "、，；;,", new string('长', 200_000),
+        "a\tb\nc", "<w:t>&amp;]]>", "{{host}}", "  ", "", "、，；;,",
     ];
+
+    /// <summary>200,000 characters, given to one control of a record (in every control the package is a zip bomb by ratio).</summary>
+    private static readonly string LongValue = new('长', 200_000);
 
     private static readonly string[] HostileTags =
     [
@@ -96,10 +99,12 @@ public static class RecordMutations
         }
     }
 
-    /// <summary>Every control's text replaced by a hostile value; dates, checkboxes and list entries given hostile states too.</summary>
+    /// <summary>Every control's text replaced by a hostile value (one by 200,000 characters); dates and checkboxes given hostile states too.</summary>
     private static byte[] HostileText(byte[] record, Random random) => EditXml(record, Document, d =>
     {
-        foreach (var sdt in d.Descendants(W + "sdt").ToList())
+        var controls = d.Descendants(W + "sdt").ToList();
+        var longOne = random.Next(controls.Count);
+        foreach (var (sdt, n) in controls.Select((c, n) => (c, n)))
         {
             var properties = sdt.Element(W + "sdtPr");
             properties?.Element(W + "showingPlcHdr")?.Remove();
@@ -107,7 +112,7 @@ public static class RecordMutations
             properties?.Descendants(W14 + "checked").FirstOrDefault()?.SetAttributeValue(W14 + "val", Pick(random, HostileValues));
             var content = sdt.Element(W + "sdtContent");
             // A run's text where the control holds runs; a paragraph where it holds paragraphs or cells.
-            var text = new XElement(W + "t", new XAttribute(XNamespace.Xml + "space", "preserve"), Pick(random, HostileValues));
+            var text = new XElement(W + "t", new XAttribute(XNamespace.Xml + "space", "preserve"), n == longOne ? LongValue : Pick(random, HostileValues));
             if (content?.Element(W + "r") is not null) content.ReplaceNodes(new XElement(W + "r", text));
             else content?.Descendants(W + "t").FirstOrDefault()?.ReplaceWith(text);
         }
