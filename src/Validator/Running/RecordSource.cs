@@ -10,13 +10,31 @@ public abstract class RecordSource(string path)
     /// <summary>The path shown in reports.</summary>
     public string Path { get; } = path;
 
-    /// <summary>The record's bytes, or a finding when they cannot be read within the limits.</summary>
-    public abstract (byte[]? Data, Finding? Problem) Read(PackageLimits limits);
+    /// <summary>The record's bytes, or a finding when they cannot be read within the limits. Never throws.</summary>
+    public (byte[]? Data, Finding? Problem) Read(PackageLimits limits)
+    {
+        try
+        {
+            return ReadBytes(limits);
+        }
+        catch (Exception e)
+        {
+            return (null, Finding.InternalError(e));
+        }
+    }
+
+    protected abstract (byte[]? Data, Finding? Problem) ReadBytes(PackageLimits limits);
+}
+
+/// <summary>An input that could not be expanded into records (a .zip that does not open): reported as the finding.</summary>
+internal sealed class RefusedSource(string path, Finding problem) : RecordSource(path)
+{
+    protected override (byte[]?, Finding?) ReadBytes(PackageLimits limits) => (null, problem);
 }
 
 internal sealed class FileSource(string path, string fullPath) : RecordSource(path)
 {
-    public override (byte[]?, Finding?) Read(PackageLimits limits)
+    protected override (byte[]?, Finding?) ReadBytes(PackageLimits limits)
     {
         try
         {
@@ -38,7 +56,7 @@ internal sealed class FileSource(string path, string fullPath) : RecordSource(pa
 /// <summary>An entry of a .zip of records; reads share the archive, one at a time.</summary>
 internal sealed class ZipEntrySource(string path, ZipArchiveEntry entry, object gate) : RecordSource(path)
 {
-    public override (byte[]?, Finding?) Read(PackageLimits limits)
+    protected override (byte[]?, Finding?) ReadBytes(PackageLimits limits)
     {
         if (entry.Length > limits.MaxFileBytes) return (null, SafePackage.TooLarge(entry.Length, limits));
         if (entry.Length >= limits.RatioFloorBytes && entry.Length > (long)limits.MaxRatio * Math.Max(1, entry.CompressedLength))
