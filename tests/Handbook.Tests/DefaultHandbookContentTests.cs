@@ -60,8 +60,8 @@ public partial class DefaultHandbookContentTests
     public void HasAtLeastSixtyThousandChineseCharactersOfBodyText() =>
         Assert.True(Book.Articles.Sum(a => ChineseCharacters(a.Body)) >= 60_000);
 
-    // A reference to another article is a link, not a copied sentence: links are reduced to their text, so a
-    // sentence that only shares a linked title with another article still counts as its own.
+    // A deliberate reference to another article is a link inside the citing article's own sentence, so it does not
+    // repeat that article's sentences; links are compared by their text.
     [Fact]
     public void CopiesNoSentenceFromOneArticleIntoAnother()
     {
