@@ -12,11 +12,12 @@ public class DefaultHandbookTests
     public void ChecksClean() => Assert.Empty(Load.Diagnostics);
 
     [Fact]
-    public void HasThreePartsAndFiftyTwoArticles()
+    public void HasThreePartsAndSixtyTwoArticles()
     {
         var book = Load.Book!;
         Assert.Equal(3, book.Parts.Length);
-        Assert.Equal(52, book.Articles.Count());
+        Assert.Equal(62, book.Articles.Count());
+        Assert.Equal(23, book.Forms.Length);
         Assert.All(book.Parts, p => Assert.NotEmpty(p.Articles));
     }
 

@@ -14,6 +14,7 @@ public static class SampleValues
     private static readonly Dictionary<string, string> PatternSamples = new()
     {
         [@"^20\d{2}-(0[1-9]|1[0-2])$"] = "2026-03",
+        [@"^20\d{2}(-(0[1-9]|1[0-2])|年([1-9]|1[0-2])月)$"] = "2026年3月",
         [@"^20\d{2}$"] = "2026",
         [@"^LG20\d{2}-\d{2}$"] = "LG2026-01",
         [@"^JC20\d{2}-\d{3}$"] = "JC2026-001",
@@ -110,9 +111,11 @@ public static class SampleValues
         ["F01"] = new() { ["absent"] = "0" },
         ["F07"] = new() { ["member_total"] = "2", ["excellent_count"] = "2", ["qualified_count"] = "0", ["basic_count"] = "0", ["unqualified_count"] = "0" },
         ["F08"] = new() { ["talkee"] = "孙丽" },
-        ["F10"] = new() { ["training_hours"] = "32" },
+        // A year as 入党积极分子 and a year of 预备期 (the generic dates are a week apart).
+        ["F10"] = new() { ["training_hours"] = "32", ["candidate_date"] = "2026-04-07", ["probation_date"] = "2026-05-07", ["approval_date"] = "2026-06-01", ["full_date"] = "2027-05-10" },
         ["F12"] = new() { ["in_count"] = "1", ["out_count"] = "1" },
         ["F15"] = new() { ["total"] = "48", ["grade"] = "不合格" },
+        ["F20"] = new() { ["full_count"] = "1", ["probationary_count"] = "1" },
         ["F17"] = new() { ["seats"] = "3", ["candidates"] = "4" },
     };
 }
