@@ -38,7 +38,9 @@ internal sealed record YamlText(YamlNode? Root, SourceProblem? Error)
             if (parser.OpenFlow is { } open && (e is not YamlException || at.Line > open.Start.Line))
             {
                 var (opening, closing) = open is SequenceStart ? ("[", "]") : ("{", "}");
-                return Syntax(open.Start, $"“{opening}”没有闭合：缺少“{closing}”或“,”（{Original(e)}）");
+                // YamlDotNet's own message is kept for searching; its other exceptions say nothing an editor can use.
+                var original = e is YamlException ? $"（{Original(e)}）" : "";
+                return Syntax(open.Start, $"“{opening}”没有闭合：缺少“{closing}”或“,”{original}");
             }
             return Syntax(at, Translate(Original(e)));
         }
