@@ -56,6 +56,14 @@ public static class RecordEdits
     public static byte[] RemoveVisibleLine(byte[] docx) => Edit(docx, Document, d =>
         d.Descendants(W + "p").Where(p => FormIdentity.FromCodeLine(string.Concat(p.Descendants(W + "t").Select(t => t.Value))) is not null).Remove());
 
+    /// <summary>The visible line as an office suite or a user re-spaced it (the text of the paragraph holding it replaced).</summary>
+    public static byte[] RewriteVisibleLine(byte[] docx, string line) => Edit(docx, Document, d =>
+    {
+        var paragraph = d.Descendants(W + "p").First(p => FormIdentity.FromCodeLine(string.Concat(p.Descendants(W + "t").Select(t => t.Value))) is not null);
+        paragraph.Elements(W + "r").Remove();
+        paragraph.Add(new XElement(W + "r", new XElement(W + "t", new XAttribute(XNamespace.Xml + "space", "preserve"), line)));
+    });
+
     /// <summary>Makes the record claim another form id and version, in its properties and its visible line.</summary>
     public static byte[] Claim(byte[] docx, string? formId = null, string? version = null)
     {

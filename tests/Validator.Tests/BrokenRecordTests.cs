@@ -143,6 +143,18 @@ public class BrokenRecordTests
         Assert.Equal(new FormRef("F03", "2026.1"), report.Form);
     }
 
+    [Theory]
+    [InlineData("表单编号: F03  版本: 2026.1")]
+    [InlineData("表单编号：F03版本：2026.1")]
+    [InlineData("表单编号：F03\u00A0版本：2026.1")]
+    [InlineData("表单编号 ： Ｆ０３ 　 版本 ： ２０２６．１")]
+    public void Without_properties_a_respaced_visible_line_still_identifies_the_form(string line)
+    {
+        var report = Validate(Record("F03", edit: r => RecordEdits.RewriteVisibleLine(RecordEdits.RemoveProperties(r), line)));
+        Assert.Empty(report.Findings);
+        Assert.Equal(new FormRef("F03", "2026.1"), report.Form);
+    }
+
     [Fact]
     public void With_only_the_title_left_the_form_is_identified_and_its_version_is_unknown()
     {

@@ -69,9 +69,6 @@ public readonly struct ControlKey
         return true;
     }
 
-    /// <summary>Whether a key names a cell of a table field.</summary>
-    public static bool IsCell(string key) => TryParse(key, out var parsed) && parsed.Shape == ControlKeyShape.Cell;
-
     public override string ToString() => text ?? "";
 
     /// <summary>Plain ASCII digits, 1 or more, within an int: no sign, no spaces, no full-width digits.</summary>

@@ -34,7 +34,6 @@ public class ControlKeyTests
         Assert.Equal($"{table}.{row}.{column}", text);
         Assert.True(ControlKey.TryParse(text, out var key));
         Assert.Equal((ControlKeyShape.Cell, table, row, row, column), (key.Shape, key.Field.ToString(), key.Number, key.Row, key.Column.ToString()));
-        Assert.True(ControlKey.IsCell(text));
         Assert.Equal(text, key.ToString());
     }
 
@@ -61,6 +60,5 @@ public class ControlKeyTests
     public void Anything_else_is_no_key(string? text)
     {
         Assert.False(ControlKey.TryParse(text, out _));
-        Assert.False(text is not null && ControlKey.IsCell(text));
     }
 }

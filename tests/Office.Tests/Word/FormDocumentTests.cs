@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Handbook.Model;
 using Handbook.Office.Word;
+using Handbook.Records;
 
 namespace Handbook.Tests.Word;
 
@@ -91,6 +92,21 @@ public class FormDocumentTests
         var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
         Assert.Equal(form.Title, paragraphs[0]);
         Assert.Equal($"表单编号：F03　版本：{form.Version}", paragraphs[1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(FormIds))]
+    public void The_identity_a_form_is_written_with_reads_back_from_its_properties_and_its_visible_line(string id)
+    {
+        var form = TestRepository.Book.FindForm(id)!;
+        using var document = WordprocessingDocument.Open(new MemoryStream(Create(form)), false);
+        var properties = document.CustomFilePropertiesPart!.Properties.Elements<DocumentFormat.OpenXml.CustomProperties.CustomDocumentProperty>()
+            .ToDictionary(p => p.Name!.Value!, p => p.InnerText);
+        var expected = new FormIdentity(form.Id, form.Version);
+        Assert.Equal(expected, FormIdentity.FromProperties(properties));
+        var lines = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>()
+            .Select(p => FormIdentity.FromCodeLine(p.InnerText)).Where(i => i is not null).ToList();
+        Assert.Equal([expected], lines);
     }
 
     [Fact]
