@@ -13,8 +13,6 @@ namespace Handbook.Validator.Packaging;
 /// </summary>
 internal static class ExternalContent
 {
-    private const int MaxTargetShown = 120;
-
     private static readonly SearchValues<char> SchemeCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
 
@@ -48,7 +46,7 @@ internal static class ExternalContent
         _ => $"外部资源（{Shown(kind)}）",
     };
 
-    private static string Shown(string text) => text.Length <= MaxTargetShown ? text : text[..MaxTargetShown] + "…";
+    private static string Shown(string text) => Finding.Excerpt(text, 120);
 
     /// <summary>
     /// Whether opening the target reaches another machine: any scheme but file (http, https, ftp, mhtml…), a UNC
