@@ -31,7 +31,7 @@ public sealed record Finding(string Code, FindingSeverity Severity, string Messa
 
     /// <summary>
     /// Text from the file as a message quotes it: at most <paramref name="max"/> characters (never half of a
-    /// surrogate pair), then "…": a value of 200,000 characters must not make every report as long.
+    /// surrogate pair), then "…（共 N 字）": a value of 200,000 characters must not make every report as long.
     /// </summary>
     public static string Excerpt(string text, int max = 60)
     {
