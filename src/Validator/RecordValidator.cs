@@ -41,7 +41,7 @@ public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOn
             {
                 findings.Add(Finding.Error(Codes.UnknownForm, identity.Id is null
                     ? "无法识别表单：文档属性和正文中都没有表单编号，标题也不是本手册中的表单；请使用手册网站下载的表单填写"
-                    : $"表单编号“{identity.Id}”不是本手册中的表单；请使用手册网站下载的表单填写"));
+                    : $"表单编号“{Finding.Excerpt(identity.Id)}”不是本手册中的表单；请使用手册网站下载的表单填写"));
                 return (new FileReport(path, formRef, findings), null);
             }
             if (identity.Version is null)
@@ -49,7 +49,7 @@ public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOn
                     $"无法确定表单版本（文档属性和“表单编号／版本”一行都已缺失），按现行版本 {form.Version} 检查"));
             else if (identity.Version != form.Version)
                 findings.Add(Finding.Error(Codes.OutdatedFormVersion,
-                    $"表单“{form.Title}”的版本 {identity.Version} 不是现行版本 {form.Version}；请下载现行表单重新填写"));
+                    $"表单“{form.Title}”的版本 {Finding.Excerpt(identity.Version)} 不是现行版本 {form.Version}；请下载现行表单重新填写"));
             values = FieldMapper.Map(document, layouts[form.Id], findings);
             findings.AddRange(new ValueChecker(today()).Check(form, values));
             if (ScoringSheet.Is(form)) findings.AddRange(scoring.Check(form, values));

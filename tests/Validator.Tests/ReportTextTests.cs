@@ -45,4 +45,16 @@ public class ReportTextTests
         TextReport.Write(run, Book, text);
         Assert.Contains("共检查 2 个文件", text.ToString());
     }
+
+    [Fact]
+    public void A_huge_value_is_quoted_shortened_and_never_cut_inside_a_character()
+    {
+        var finding = Validate(Record("F03", v => v["expected"] = new string('9', 200_000))).Findings.Single();
+        Assert.Equal(("type-invalid", "expected"), (finding.Code, finding.Field));
+        Assert.True(finding.Message.Length < 200, finding.Message);
+        Assert.Contains("共 200000 字", finding.Message);
+
+        var emoji = Finding.Excerpt(string.Concat(Enumerable.Repeat("😀", 100)), 61);
+        Assert.StartsWith(string.Concat(Enumerable.Repeat("😀", 30)) + "…", emoji);
+    }
 }

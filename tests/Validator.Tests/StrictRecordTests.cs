@@ -7,7 +7,7 @@ namespace Handbook.Validator.Tests;
 /// <summary>A record saved as "Strict Open XML Document" is identified, read and checked like the record it was.</summary>
 public class StrictRecordTests
 {
-    public static TheoryData<string> Cases() => ["valid", "host-missing", "rule-failed", "tags-dropped", "flattened", "scoring-sheet"];
+    public static TheoryData<string> Cases() => ["valid", "host-missing", "rule-failed", "tags-dropped", "flattened", "scoring-sheet", "properties-only"];
 
     private static byte[] Make(string name) => name switch
     {
@@ -17,6 +17,8 @@ public class StrictRecordTests
         "tags-dropped" => Record("F05", edit: RecordEdits.DropTags),
         "flattened" => Record("F08", edit: RecordEdits.FlattenControls),
         "scoring-sheet" => Record("F18", v => v.Remove(v.Keys.First(k => k.EndsWith(".self_score")))),
+        // Identified by its custom properties alone: without them its version would be unknown.
+        "properties-only" => Record("F03", edit: RecordEdits.RemoveVisibleLine),
         _ => throw new ArgumentException(name),
     };
 

@@ -70,23 +70,23 @@ public sealed class ValueChecker(DateOnly today)
             case FieldType.Integer or FieldType.Number:
                 var integer = field.Type == FieldType.Integer;
                 if (!ValueParser.TryNumber(text, integer, out var n))
-                    Error(Codes.TypeInvalid, $"{place}应填写{(integer ? "整数" : "数字")}，现为“{text}”");
+                    Error(Codes.TypeInvalid, $"{place}应填写{(integer ? "整数" : "数字")}，现为“{Finding.Excerpt(text)}”");
                 else if (n < field.Min || n > field.Max)
                     Error(Codes.OutOfRange, $"{place}{Bounds(Number(field.Min), Number(field.Max))}，现为 {Number(n)}");
                 break;
             case FieldType.Date:
                 if (!ValueParser.TryDate(text, out var d))
-                    Error(Codes.TypeInvalid, $"{place}应填写日期（如 2026年3月5日 或 2026-03-05），现为“{text}”");
+                    Error(Codes.TypeInvalid, $"{place}应填写日期（如 2026年3月5日 或 2026-03-05），现为“{Finding.Excerpt(text)}”");
                 else if (d < field.MinDate || d > field.MaxDate)
                     Error(Codes.OutOfRange, $"{place}{Bounds(Chinese(field.MinDate), Chinese(field.MaxDate))}，现为 {Chinese(d)}");
                 break;
             case FieldType.Choice:
                 if (!field.Options.Contains(text))
-                    Error(Codes.OptionInvalid, $"{place}应为以下选项之一：{string.Join("、", field.Options)}；现为“{text}”");
+                    Error(Codes.OptionInvalid, $"{place}应为以下选项之一：{string.Join("、", field.Options)}；现为“{Finding.Excerpt(text)}”");
                 break;
             case FieldType.Checkbox:
                 if (!ValueParser.TryCheckbox(text, out var on))
-                    Error(Codes.TypeInvalid, $"{place}应勾选或不勾选，现为“{text}”");
+                    Error(Codes.TypeInvalid, $"{place}应勾选或不勾选，现为“{Finding.Excerpt(text)}”");
                 else if (field.Required && !on)
                     Error(Codes.RequiredMissing, $"必选项{place}未勾选");
                 break;
@@ -107,7 +107,7 @@ public sealed class ValueChecker(DateOnly today)
                 error(Codes.TooLong, $"{place}最多 {field.MaxLength} 个字，现有 {length} 个字");
         }
         if (field.Pattern is { } pattern && !Matches(pattern, text))
-            error(Codes.PatternMismatch, $"{place}的格式不正确{(field.Help is null ? "" : $"（{field.Help}）")}，现为“{text}”");
+            error(Codes.PatternMismatch, $"{place}的格式不正确{(field.Help is null ? "" : $"（{field.Help}）")}，现为“{Finding.Excerpt(text)}”");
     }
 
     private static void CheckChoices(Field field, string key, Place place, RecordValues values, Action<string, string> error)

@@ -28,4 +28,15 @@ public sealed record Finding(string Code, FindingSeverity Severity, string Messa
     public string? ExceptionType { get; init; }
 
     public bool IsError => Severity == FindingSeverity.Error;
+
+    /// <summary>
+    /// Text from the file as a message quotes it: at most <paramref name="max"/> characters (never half of a
+    /// surrogate pair), then "…（共 N 字）": a value of 200,000 characters must not make every report as long.
+    /// </summary>
+    public static string Excerpt(string text, int max = 60)
+    {
+        if (text.Length <= max) return text;
+        var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return $"{text[..cut]}…（共 {text.Length} 字）";
+    }
 }

@@ -8,13 +8,11 @@ namespace Handbook.Validator.Packaging;
 /// opens it. Content fetched from another machine on opening — a remote attached template, frame, linked image
 /// or OLE object over http(s), ftp, a UNC path — is an error: template injection is a known phishing technique,
 /// and a UNC path leaks the reviewer's Windows credentials. A template on a local path is what WPS and Word
-/// record for their own templates: a warning. Other content linked to a local file only fails to show: a
-/// warning. One finding per kind, with the count and the first target.
+/// record for their own templates: a warning. Other content linked to a local file is only missing on
+/// another computer: a warning. One finding per kind, with the count and the first target.
 /// </summary>
 internal static class ExternalContent
 {
-    private const int MaxTargetShown = 120;
-
     private static readonly SearchValues<char> SchemeCharacters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
 
@@ -33,7 +31,7 @@ internal static class ExternalContent
                 : $"文档含有 {what}，指向外部地址（{shown}），打开时会从该地址获取内容；请删除这些引用或改为嵌入后重新提交");
         return kind == "attachedTemplate"
             ? Finding.Warning(Codes.LocalTemplate, $"文档附加了本机模板（{shown}），为 WPS 或 Word 自带的模板路径，不影响检查")
-            : Finding.Warning(Codes.LinkedContent, $"文档含有 {what}，链接到本机文件（{shown}），在其他电脑上无法显示；如需保留请改为嵌入");
+            : Finding.Warning(Codes.LinkedContent, $"文档含有 {what}，链接到本机文件（{shown}），在其他电脑上找不到这些文件；如需保留请改为嵌入");
     }
 
     private static string Noun(string kind) => kind switch
@@ -48,7 +46,7 @@ internal static class ExternalContent
         _ => $"外部资源（{Shown(kind)}）",
     };
 
-    private static string Shown(string text) => text.Length <= MaxTargetShown ? text : text[..MaxTargetShown] + "…";
+    private static string Shown(string text) => Finding.Excerpt(text, 120);
 
     /// <summary>
     /// Whether opening the target reaches another machine: any scheme but file (http, https, ftp, mhtml…), a UNC

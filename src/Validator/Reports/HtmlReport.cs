@@ -12,7 +12,7 @@ public static class HtmlReport
         h1{font-size:1.6em}h2{font-size:1.1em;margin:1.6em 0 .4em;word-break:break-all}
         table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
         th{background:#f3f3f3}.ok{color:#1a7f37}.bad{color:#b42318}.warn{color:#9a6700}
-        .summary{font-size:1.1em;margin:1em 0}code{font-size:.85em;color:#555}
+        .summary{font-size:1.1em;margin:1em 0}code{font-size:.85em;color:#555}.nowrap{white-space:nowrap}.wrap{overflow-wrap:anywhere}
         """;
 
     public static void Write(RunReport run, Book book, TextWriter w)
@@ -30,8 +30,8 @@ public static class HtmlReport
         {
             var f = run.Files[i];
             var name = f.Findings.Count > 0 ? $"<a href=\"#f{i + 1}\">{E(f.Path)}</a>" : E(f.Path);
-            w.WriteLine($"<tr><td>{i + 1}</td><td>{name}</td><td>{E(ReportText.Form(f, book))}</td>"
-                + $"<td class=\"{(f.Valid ? "ok" : "bad")}\">{ReportText.Verdict(f)}</td><td>{f.Errors}</td><td>{f.Warnings}</td></tr>");
+            w.WriteLine($"<tr><td>{i + 1}</td><td class=\"wrap\">{name}</td><td>{E(ReportText.Form(f, book))}</td>"
+                + $"<td class=\"nowrap {(f.Valid ? "ok" : "bad")}\">{ReportText.Verdict(f)}</td><td>{f.Errors}</td><td>{f.Warnings}</td></tr>");
         }
         w.WriteLine("</tbody></table>");
 
@@ -43,8 +43,8 @@ public static class HtmlReport
             w.WriteLine($"<p>{E(ReportText.Form(f, book))}</p>");
             w.WriteLine("<table><thead><tr><th>类别</th><th>项目</th><th>问题</th><th>代码</th></tr></thead><tbody>");
             foreach (var finding in ReportText.Ordered(f))
-                w.WriteLine($"<tr><td class=\"{(finding.IsError ? "bad" : "warn")}\">{ReportText.Severity(finding)}</td><td>{E(finding.Label)}</td>"
-                    + $"<td>{E(finding.Message)}</td><td><code>{E(finding.Code)}</code></td></tr>");
+                w.WriteLine($"<tr><td class=\"nowrap {(finding.IsError ? "bad" : "warn")}\">{ReportText.Severity(finding)}</td><td>{E(finding.Label)}</td>"
+                    + $"<td class=\"wrap\">{E(finding.Message)}</td><td class=\"nowrap\"><code>{E(finding.Code)}</code></td></tr>");
             w.WriteLine("</tbody></table>");
         }
         w.WriteLine("</body></html>");

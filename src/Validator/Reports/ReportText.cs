@@ -16,9 +16,10 @@ internal static class ReportText
     public static string Form(FileReport file, Book book)
     {
         if (file.Form is null) return "表单未识别";
+        // Id and version are as the record claims them: from a damaged record, anything.
         var title = book.FindForm(file.Form.Id)?.Title;
-        var version = file.Form.Version is null ? "" : $"（版本 {file.Form.Version}）";
-        return title is null ? $"{file.Form.Id}{version}" : $"{file.Form.Id} {title}{version}";
+        var version = file.Form.Version is null ? "" : $"（版本 {Finding.Excerpt(file.Form.Version, 20)}）";
+        return title is null ? $"{Finding.Excerpt(file.Form.Id, 20)}{version}" : $"{file.Form.Id} {title}{version}";
     }
 
     public static string Verdict(FileReport file) => file.Valid ? "合格" : "不合格";
