@@ -51,6 +51,16 @@ public static class RecordEdits
         content.ReplaceNodes(new XElement(W + "r", new XElement(W + "t", text)));
     });
 
+    /// <summary>A control copied with its tag (as a user copies a cell or a row) and the copy typed into.</summary>
+    public static byte[] DuplicateControl(byte[] docx, string tag, string text) => Edit(docx, Document, d =>
+    {
+        var sdt = d.Descendants(W + "sdt").Single(s => s.Element(W + "sdtPr")?.Element(W + "tag")?.Attribute(W + "val")?.Value == tag);
+        var copy = new XElement(sdt);
+        copy.Element(W + "sdtPr")!.Element(W + "showingPlcHdr")?.Remove();
+        copy.Element(W + "sdtContent")!.ReplaceNodes(new XElement(W + "r", new XElement(W + "t", text)));
+        sdt.AddAfterSelf(copy);
+    });
+
     public static byte[] RemoveProperties(byte[] docx) => Edit(docx, zip => zip.GetEntry(Custom)?.Delete());
 
     public static byte[] RemoveVisibleLine(byte[] docx) => Edit(docx, Document, d =>

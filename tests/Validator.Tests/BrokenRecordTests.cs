@@ -21,6 +21,21 @@ public class BrokenRecordTests
     }
 
     [Fact]
+    public void A_control_copied_with_a_different_value_is_reported_not_read_one_way()
+    {
+        var finding = Only("F03", _ => { }, docx => RecordEdits.DuplicateControl(docx, "host", "另一个人"));
+        Assert.Equal(("duplicate-control", "host", "主持人"), (finding.Code, finding.Field, finding.Label));
+    }
+
+    [Fact]
+    public void A_control_copied_with_the_same_value_is_read_as_that_value()
+    {
+        var valid = Validate(Record("F03", v => v["host"] = "王建国", docx => RecordEdits.DuplicateControl(docx, "host", "王建国")));
+        Assert.True(valid.Valid);
+        Assert.Empty(valid.Findings);
+    }
+
+    [Fact]
     public void A_placeholder_still_showing_counts_as_empty()
     {
         // A control left alone shows its help text with showingPlcHdr.

@@ -11,12 +11,21 @@ namespace Handbook.Validator.Checking;
 public sealed class RecordValues
 {
     private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> conflicts = new(StringComparer.Ordinal);
 
-    /// <summary>Sets a value; null or blank text means "not filled in". An existing value is kept.</summary>
+    /// <summary>
+    /// Sets a value; null or blank text means "not filled in". An existing value is kept; a different one for the
+    /// same key (a control copied with its tag) is remembered as a conflict, so the record is not read one way silently.
+    /// </summary>
     public void Set(string key, string? text)
     {
-        if (!string.IsNullOrWhiteSpace(text)) values.TryAdd(key, text.Trim());
+        if (string.IsNullOrWhiteSpace(text)) return;
+        var value = text.Trim();
+        if (!values.TryAdd(key, value) && values[key] != value) conflicts.Add(key);
     }
+
+    /// <summary>The keys given two different values, in order.</summary>
+    public IReadOnlyCollection<string> Conflicts => conflicts;
 
     public string? Get(string key) => values.GetValueOrDefault(key);
 

@@ -43,7 +43,22 @@ public sealed partial class FieldMapper
             findings.Add(Finding.Warning(Codes.TagsLost,
                 "文档中内容控件的标签已丢失（可能经 LibreOffice 或 WPS 另存），已按控件位置和旁边的标签识别各项内容"));
         }
+        foreach (var key in mapper.values.Conflicts)
+        {
+            var label = mapper.Place(key);
+            findings.Add(Finding.Error(Codes.DuplicateControl,
+                $"“{label}”在文档中出现了不止一处，且内容不同（可能复制了控件或表格行），无法确定以哪一处为准，请删除多余的一处", key, label));
+        }
         return mapper.values;
+    }
+
+    /// <summary>The label of the place a key names: the field's, or for a cell 表格第n行列.</summary>
+    private string Place(string key)
+    {
+        if (!ControlKey.TryParse(key, out var parsed) || layout.FieldFor(parsed) is not { } field) return key;
+        return parsed.Shape == ControlKeyShape.Cell && layout.Form.FindField(parsed.Field.ToString()) is { } table
+            ? ControlAlias.Cell(table.Label, parsed.Row, field.Label)
+            : field.Label;
     }
 
     /// <summary>Reads every control into the values; returns how many had no tag and were matched by position.</summary>
@@ -154,7 +169,8 @@ public sealed partial class FieldMapper
         if (control.ShowingPlaceholder) return null;
         if (control.Kind == ControlKind.Checkbox)
             return control.Checked switch { true => "1", false => InTable(key) ? null : "0", null => control.Text };
-        if (control.Kind == ControlKind.Date && control.DateValue is { Length: >= 10 } date) return date[..10];
+        // w:fullDate is yyyy-MM-ddT…; anything else is passed on whole, for the type check to report.
+        if (control.Kind == ControlKind.Date && control.DateValue is { } date) return date.Length > 10 && date[10] == 'T' ? date[..10] : date;
         return Placeholder.IsShown(field, key.Row, control.Text) ? null : control.Text;
     }
 

@@ -29,6 +29,7 @@ public static class Codes
     // Extraction.
     public const string TagsLost = "tags-lost";
     public const string ControlsLost = "controls-lost";
+    public const string DuplicateControl = "duplicate-control";
 
     // Checking values.
     public const string RequiredMissing = "required-missing";
