@@ -73,9 +73,6 @@ public sealed class TemplateSet
     /// <summary>Whether the template exists, with or without syntax errors.</summary>
     public bool Contains(string name) => _templates.ContainsKey(name) || _broken.Contains(name);
 
-    /// <summary>The templates that parsed, by name.</summary>
-    public IEnumerable<string> Names => _templates.Keys;
-
     /// <summary>The file a template name stands for, relative to the templates folder.</summary>
     public string PathOf(string name) => $"{_folder}/{name}{Extension}";
 
@@ -83,6 +80,7 @@ public sealed class TemplateSet
     /// <exception cref="TemplateException">The template is missing, names what the model lacks, or fails.</exception>
     public string Render(string name, IReadOnlyDictionary<string, object?> model)
     {
+        if (_broken.Contains(name)) return ""; // its syntax error is reported when loading, and stops a build
         if (!_templates.TryGetValue(name, out var template))
             throw new TemplateException(new Diagnostic(PathOf(name), 1, 1, Severity.Error, "template-missing", $"缺少模板“{PathOf(name)}”"));
         var globals = new ScriptObject(model.Count);
@@ -102,7 +100,7 @@ public sealed class TemplateSet
     private static Diagnostic Describe(ScriptRuntimeException e) => e switch
     {
         UnknownName u => At(e.Span, "template-unknown-variable", $"模板中的变量“{u.Name}”不存在"),
-        UnknownMember u => At(e.Span, "template-unknown-member", $"“{u.Member}”不是该对象的成员"),
+        UnknownMember u => At(e.Span, "template-unknown-member", $"“{u.Target}”没有成员“{u.Member}”"),
         MissingInclude u => At(e.Span, "template-missing-include", $"包含的模板“{u.Path}”不存在"),
         _ => At(e.Span, "template-error", $"模板出错：{e.OriginalMessage}"),
     };
@@ -117,8 +115,9 @@ public sealed class TemplateSet
         public string Name { get; } = name;
     }
 
-    private sealed class UnknownMember(SourceSpan span, string member) : ScriptRuntimeException(span, $"unknown member {member}")
+    private sealed class UnknownMember(SourceSpan span, string target, string member) : ScriptRuntimeException(span, $"unknown member {member}")
     {
+        public string Target { get; } = target;
         public string Member { get; } = member;
     }
 
@@ -140,8 +139,9 @@ public sealed class TemplateSet
             EnableRelaxedMemberAccess = false;
             TryGetVariable = (TemplateContext _, SourceSpan span, ScriptVariable variable, out object? value) =>
                 throw new UnknownName(span, variable.Name);
-            TryGetMember = (TemplateContext _, SourceSpan span, object _, string member, out object? value) =>
-                throw new UnknownMember(span, member);
+            // The node being evaluated is the member expression: its target is what the template wrote before the dot.
+            TryGetMember = (TemplateContext context, SourceSpan span, object _, string member, out object? value) =>
+                throw new UnknownMember(span, (context.CurrentNode as ScriptMemberExpression)?.Target?.ToString() ?? "", member);
             // A page is as long as its content: no limits on loops or output, written as it is.
             LoopLimit = 0;
             LimitToString = 0;

@@ -52,7 +52,6 @@ public sealed class FormLayout
                     $"版式“{NameOf(form)}”不存在：{Folder} 文件夹中没有 {NameOf(form)}{TemplateSet.Extension}"));
                 continue;
             }
-            if (!_templates.Names.Contains(NameOf(form))) continue; // its syntax error is reported above
             try
             {
                 _templates.Render(NameOf(form), Model(book, form));
