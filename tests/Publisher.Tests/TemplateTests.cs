@@ -136,4 +136,20 @@ public sealed class TemplateTests : IDisposable
         Assert.Equal(1, check.Exit);
         Assert.StartsWith($"{_handbook.Root}/forms/F01.yml:6:9: error invalid-value: “layout”的值“scoring.hbs”无效", check.Output);
     }
+
+    [Fact]
+    public void A_form_that_does_not_fit_the_scoring_layout_is_reported_by_check_and_stops_the_build()
+    {
+        _handbook.Replace("forms/F01.yml", "period: meeting\n", "period: meeting\nlayout: scoring\n");
+
+        var check = Run("check");
+        var build = Build();
+
+        var expected = $"{_handbook.Root}/forms/F01.yml:1:1: error invalid-layout: 表单 F01 使用评分表版式，但没有表格字段“scores”。";
+        Assert.Equal(1, check.Exit);
+        Assert.StartsWith(expected, check.Output);
+        Assert.Equal(1, build.Exit);
+        Assert.StartsWith(expected, build.Error);
+        Assert.False(Directory.Exists(_site));
+    }
 }

@@ -23,7 +23,7 @@ public sealed class TemplateSet
     // Templates with syntax errors, already reported: including one writes nothing rather than report it again.
     private readonly HashSet<string> _broken;
     private readonly ScriptObject _builtins;
-    // A context reflects over each model type anew; a build renders thousands of pages with the same few types.
+    // A fresh context reflects over each model type anew; a build renders thousands of pages with the same few types.
     private readonly ConcurrentDictionary<Type, IObjectAccessor> _accessors = new();
 
     private TemplateSet(string folder, Dictionary<string, Template> templates, HashSet<string> broken, List<Diagnostic> diagnostics)
@@ -157,10 +157,9 @@ public sealed class TemplateSet
             return text is null ? this : Write(Escape(text));
         }
 
+        // Scriban picks an accessor by the type alone; shared by the set's renders, a type is reflected over once.
         protected override IObjectAccessor? GetMemberAccessorImpl(object target) =>
-            target is IScriptObject or string || target.GetType().IsPrimitive || target is decimal or System.Collections.IDictionary or System.Collections.IList
-                ? base.GetMemberAccessorImpl(target)
-                : _set._accessors.GetOrAdd(target.GetType(), _ => base.GetMemberAccessorImpl(target)!);
+            _set._accessors.GetOrAdd(target.GetType(), _ => base.GetMemberAccessorImpl(target)!);
 
         private static string Escape(string text)
         {

@@ -32,7 +32,16 @@ public sealed class FormLayout
     {
         if (!_templates.Contains(NameOf(form)))
             throw new InvalidDataException($"{form.Path}: 表单 {form.Id} 的版式“{NameOf(form)}”不存在（应有模板 {PathOf(form)}）。");
-        return _templates.Render(NameOf(form), Model(book, form));
+        Dictionary<string, object?> model;
+        try
+        {
+            model = Model(book, form);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{form.Path}: {e.Message}", e);
+        }
+        return _templates.Render(NameOf(form), model);
     }
 
     /// <summary>
@@ -60,7 +69,7 @@ public sealed class FormLayout
             {
                 templates.Add(e.Diagnostic);
             }
-            catch (InvalidDataException e)
+            catch (InvalidDataException e) // the form does not fit its layout
             {
                 handbook.Add(new Diagnostic(form.Path, 1, 1, Severity.Error, "invalid-layout", e.Message));
             }
@@ -94,11 +103,11 @@ public sealed class FormLayout
     private static Dictionary<string, string> ScoringPrefill(Book book, Form form)
     {
         var table = form.FindField(ScoringSheet.Table)
-            ?? throw new InvalidDataException($"{form.Path}: 表单 {form.Id} 使用评分表版式，但没有表格字段“{ScoringSheet.Table}”。");
+            ?? throw new InvalidDataException($"表单 {form.Id} 使用评分表版式，但没有表格字段“{ScoringSheet.Table}”。");
         var items = book.ScoringItems.ToList();
         if (items.Count > table.Rows)
             throw new InvalidDataException(
-                $"{form.Path}: “{table.Label}”只印 {table.Rows} 行，手册有 {items.Count} 个评分项目；请把 rows 改为不少于 {items.Count}。");
+                $"“{table.Label}”只印 {table.Rows} 行，手册有 {items.Count} 个评分项目；请把 rows 改为不少于 {items.Count}。");
         var prefill = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
