@@ -4,12 +4,12 @@ namespace Handbook;
 
 /// <summary>
 /// The contract of the form that is the self-check scoring sheet (对标自查评分表): the form whose layout is
-/// scoring.hbs. Its Word layout prefills one row per scoring item of the handbook, and the validator checks a
+/// scoring. Its Word layout prefills one row per scoring item of the handbook, and the validator checks a
 /// filled one against the handbook's scoring items, by these field ids.
 /// </summary>
 public static class ScoringSheet
 {
-    public const string Layout = "scoring.hbs";
+    public const string Layout = "scoring";
     public const string Table = "scores";
     public const string Item = "item";
     public const string Points = "points";

@@ -8,11 +8,13 @@ namespace Handbook.Tests;
 
 public class CheckCommandTests
 {
+    /// <summary>Runs the publisher; with the repository's templates unless the arguments give --templates.</summary>
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = PublisherCli.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        string[] templates = args.Contains("--templates") ? [] : ["--templates", RepositoryPaths.Templates];
+        var exit = PublisherCli.Create().Parse([.. args, .. templates]).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 

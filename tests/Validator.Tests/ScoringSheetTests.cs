@@ -7,7 +7,7 @@ using static Handbook.Validator.Tests.TestHandbook;
 
 namespace Handbook.Validator.Tests;
 
-/// <summary>A filled self-check scoring sheet (F18, laid out by scoring.hbs) checked against the handbook's scoring items.</summary>
+/// <summary>A filled self-check scoring sheet (F18, laid out by the scoring layout) checked against the handbook's scoring items.</summary>
 public class ScoringSheetTests
 {
     private static readonly List<(string Name, decimal Points)> Items =

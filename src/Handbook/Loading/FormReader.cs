@@ -35,6 +35,9 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex FieldId();
 
+    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial Regex LayoutName();
+
     /// <summary>Each form's article id with the node that named it, for the cross-reference check.</summary>
     internal List<(string FormId, string ArticleId, YamlFile File, YamlNode Node)> ArticleReferences { get; } = [];
 
@@ -103,6 +106,9 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
             else file.Error(map.Get("period")!, "invalid-value",
                 $"“period”的值“{periodText}”无效，应为 {Spelling<RecordPeriod>.Choices} 之一");
         }
+        // A layout is named (templates/forms/<name>.sbn-html); whether it exists is for `check`, which sees the templates.
+        if (layout is not null && !LayoutName().IsMatch(layout))
+            file.Error(map.Get("layout")!, "invalid-value", $"“layout”的值“{layout}”无效，应为版式名称（如 scoring），不带扩展名");
         if (id is not null && !ArticleReader.IsId(id))
             file.Error(map.Get("id")!, "invalid-id", $"表单编号“{id}”只能由字母、数字和“-”组成");
 

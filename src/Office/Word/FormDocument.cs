@@ -6,15 +6,15 @@ namespace Handbook.Office.Word;
 /// <summary>A form's fill-in Word document (.docx): its layout with one content control per field.</summary>
 public static class FormDocument
 {
-    /// <param name="templatesDir">The templates folder (with word/styles.yml and forms/*.hbs).</param>
+    /// <param name="templatesDir">The templates folder (with word/styles.yml and forms/*.sbn-html).</param>
     public static byte[] Create(Book book, Form form, string templatesDir) =>
-        Create(book, form, templatesDir, StyleSheet.Load(templatesDir));
+        Create(book, form, StyleSheet.Load(templatesDir), FormLayout.Load(templatesDir));
 
-    public static byte[] Create(Book book, Form form, string templatesDir, StyleSheet sheet)
+    public static byte[] Create(Book book, Form form, StyleSheet sheet, FormLayout layout)
     {
-        var html = FormLayout.Render(book, form, templatesDir);
+        var html = layout.Render(book, form);
         using var package = new WordPackage(sheet);
-        var controls = new FormControls(package, form, form.Layout ?? FormLayout.DefaultTemplate);
+        var controls = new FormControls(package, form, layout.PathOf(form));
         var converter = new HtmlConverter(package, new ConverterOptions(
             ImageDir: Path.Combine(book.Root, "assets"), Fields: controls.Render));
         package.Body.Append(converter.Convert(html));

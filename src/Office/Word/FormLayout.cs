@@ -1,62 +1,114 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using HandlebarsDotNet;
 using Handbook.Model;
+using Handbook.Office.Templates;
 using Handbook.Records;
+using YamlDotNet.RepresentationModel;
 
 namespace Handbook.Office.Word;
 
 /// <summary>
-/// Renders a form's layout template (templates/forms/record.hbs, or the form's own `layout`) to the HTML
-/// subset with &lt;field&gt; elements. The model groups the fields so the template needs no logic.
+/// The form layouts: templates/forms/&lt;name&gt;.sbn-html, rendered to the HTML subset with &lt;field&gt; elements. A form
+/// names its layout (`layout: scoring`); without one it gets record. The model groups the fields so a layout needs no
+/// logic (docs/templates.md says what it receives). Loaded once by whoever writes the forms.
 /// </summary>
-internal static class FormLayout
+public sealed class FormLayout
 {
-    public const string DefaultTemplate = "record.hbs";
-    private static readonly ConcurrentDictionary<(string, DateTime), HandlebarsTemplate<object, object>> Cache = new();
+    public const string Folder = "forms";
+    public const string Default = "record";
 
-    public static string Render(Book book, Form form, string templatesDir)
-    {
-        var path = Path.Combine(templatesDir, "forms", form.Layout ?? DefaultTemplate);
-        if (!File.Exists(path))
-            throw new InvalidDataException($"{form.Path}: 表单 {form.Id} 的版式模板“{path}”不存在。");
-        return Compiled(path)(Model(book, form));
-    }
+    private readonly TemplateSet _templates;
 
-    /// <summary>Compiling a template costs far more than rendering it, so each file is compiled once until it changes.</summary>
-    private static HandlebarsTemplate<object, object> Compiled(string path)
+    private FormLayout(TemplateSet templates) => _templates = templates;
+
+    /// <param name="templatesDir">The templates folder (with forms/*.sbn-html).</param>
+    public static FormLayout Load(string templatesDir) => new(TemplateSet.Load(templatesDir, Folder));
+
+    public static string NameOf(Form form) => form.Layout ?? Default;
+
+    /// <summary>The layout's file, relative to the templates folder.</summary>
+    public string PathOf(Form form) => _templates.PathOf(NameOf(form));
+
+    /// <exception cref="TemplateException">The layout fails.</exception>
+    public string Render(Book book, Form form)
     {
-        var key = (Path.GetFullPath(path), File.GetLastWriteTimeUtc(path));
-        if (Cache.TryGetValue(key, out var cached)) return cached;
+        if (!_templates.Contains(NameOf(form)))
+            throw new InvalidDataException($"{form.Path}: 表单 {form.Id} 的版式“{NameOf(form)}”不存在（应有模板 {PathOf(form)}）。");
+        Dictionary<string, object?> model;
         try
         {
-            return Cache[key] = Handlebars.Create().Compile(File.ReadAllText(path));
+            model = Model(book, form);
         }
-        catch (HandlebarsException e)
+        catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"{path}: 模板有语法错误：{e.Message}", e);
+            throw new InvalidDataException($"{form.Path}: {e.Message}", e);
         }
+        return _templates.Render(NameOf(form), model);
     }
 
-    private static object Model(Book book, Form form) => new
+    /// <summary>
+    /// Every layout's syntax, and every form rendered with its layout once: what is wrong in a layout (paths relative
+    /// to the templates folder), and the forms that name a layout that does not exist (paths relative to the handbook).
+    /// </summary>
+    public (List<Diagnostic> Templates, List<Diagnostic> Handbook) Check(Book book)
     {
-        form = new { id = form.Id, title = form.Title, version = form.Version, code_line = FormIdentity.CodeLine(form.Id, form.Version) },
-        book = new { title = book.Info.Title, organization = book.Info.Organization, edition = book.Info.Edition },
-        fields = form.Fields.ToDictionary(f => f.Id, f => new { id = f.Id, label = f.Label, help = f.Help }),
-        blocks = Blocks(form),
-        // Values a layout may put in controls beforehand: the scoring sheet's items and their points.
-        prefill = ScoringSheet.Is(form) ? ScoringPrefill(book, form) : [],
-    };
+        var templates = _templates.Diagnostics.ToList();
+        var handbook = new List<Diagnostic>();
+        foreach (var form in book.Forms)
+        {
+            if (!_templates.Contains(NameOf(form)))
+            {
+                var (line, column) = LayoutKey(book, form);
+                handbook.Add(new Diagnostic(form.Path, line, column, Severity.Error, "unknown-layout",
+                    $"版式“{NameOf(form)}”不存在：{Folder} 文件夹中没有 {NameOf(form)}{TemplateSet.Extension}"));
+                continue;
+            }
+            try
+            {
+                _templates.Render(NameOf(form), Model(book, form));
+            }
+            catch (TemplateException e)
+            {
+                templates.Add(e.Diagnostic);
+            }
+            catch (InvalidDataException e) // the form does not fit its layout
+            {
+                handbook.Add(new Diagnostic(form.Path, 1, 1, Severity.Error, "invalid-layout", e.Message));
+            }
+        }
+        return ([.. templates.Distinct()], handbook);
+    }
+
+    /// <summary>Where the form file names its layout (1-based line and column), for the diagnostic.</summary>
+    private static (int Line, int Column) LayoutKey(Book book, Form form)
+    {
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(Path.Combine(book.Root, form.Path))) yaml.Load(reader);
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        var value = root.Children[new YamlScalarNode("layout")];
+        return ((int)value.Start.Line, (int)value.Start.Column);
+    }
+
+    private static Dictionary<string, object?> Model(Book book, Form form)
+    {
+        var prefill = ScoringSheet.Is(form) ? ScoringPrefill(book, form) : [];
+        return new()
+        {
+            ["Form"] = new { form.Id, form.Title, form.Version, CodeLine = FormIdentity.CodeLine(form.Id, form.Version) },
+            ["Book"] = new { book.Info.Title, book.Info.Organization, book.Info.Edition },
+            ["Fields"] = form.Fields.ToDictionary(f => f.Id, f => new { f.Id, f.Label, f.Help }),
+            ["Blocks"] = Blocks(form, prefill),
+        };
+    }
 
     /// <summary>Row n of the scoring sheet's table holds the n-th scoring item of the handbook and its points.</summary>
     private static Dictionary<string, string> ScoringPrefill(Book book, Form form)
     {
         var table = form.FindField(ScoringSheet.Table)
-            ?? throw new InvalidDataException($"{form.Path}: 表单 {form.Id} 使用评分表版式，但没有表格字段“{ScoringSheet.Table}”。");
+            ?? throw new InvalidDataException($"表单 {form.Id} 使用评分表版式，但没有表格字段“{ScoringSheet.Table}”。");
         var items = book.ScoringItems.ToList();
         if (items.Count > table.Rows)
             throw new InvalidDataException(
-                $"{form.Path}: “{table.Label}”只印 {table.Rows} 行，手册有 {items.Count} 个评分项目；请把 rows 改为不少于 {items.Count}。");
+                $"“{table.Label}”只印 {table.Rows} 行，手册有 {items.Count} 个评分项目；请把 rows 改为不少于 {items.Count}。");
         var prefill = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
@@ -66,10 +118,28 @@ internal static class FormLayout
         return prefill;
     }
 
+    /// <summary>
+    /// A part of the layout, in field order: a grid of label/value cells (Grid) for a run of ordinary fields, or a
+    /// table field with its columns and printed rows (Table). Both have every member, so a layout may test either.
+    /// </summary>
+    public sealed record Block(bool Grid, bool Table, string? Label, IReadOnlyList<Column> Columns, IReadOnlyList<Row> Rows);
+
+    /// <param name="Width">Its share of the table's width, in per cent.</param>
+    public sealed record Column(string Label, string Width);
+
+    /// <param name="Height">In millimetres.</param>
+    public sealed record Row(IReadOnlyList<Cell> Cells, string Height);
+
+    /// <param name="Label">The field's label (a grid's cell), or null (a table's cell: its column has the label).</param>
+    /// <param name="Field">The content control's name: the field id, or table.row.column.</param>
+    /// <param name="Wide">A grid's cell that takes the whole row.</param>
+    /// <param name="Value">What the control holds beforehand, or null.</param>
+    public sealed record Cell(string? Label, string Field, bool Wide, string? Value);
+
     /// <summary>Runs of ordinary fields become grids; each table field is a block of its own.</summary>
-    private static List<object> Blocks(Form form)
+    private static List<Block> Blocks(Form form, Dictionary<string, string> prefill)
     {
-        var blocks = new List<object>();
+        var blocks = new List<Block>();
         var pending = new List<Field>();
         foreach (var field in form.Fields)
         {
@@ -80,15 +150,15 @@ internal static class FormLayout
             }
             if (pending.Count > 0) blocks.Add(Grid(pending));
             pending = [];
-            blocks.Add(TableBlock(field));
+            blocks.Add(TableBlock(field, prefill));
         }
         if (pending.Count > 0) blocks.Add(Grid(pending));
         return blocks;
     }
 
-    private static object Grid(List<Field> fields)
+    private static Block Grid(List<Field> fields)
     {
-        var rows = new List<object>();
+        var rows = new List<Row>();
         var half = new List<Field>();
         foreach (var field in fields)
         {
@@ -99,20 +169,20 @@ internal static class FormLayout
                 continue;
             }
             FlushPair();
-            rows.Add(new { cells = new[] { Cell(field, wide: true) }, height = Height(field) });
+            rows.Add(new Row([GridCell(field, wide: true)], Height(field)));
         }
         FlushPair();
-        return new { grid = true, rows };
+        return new Block(Grid: true, Table: false, Label: null, Columns: [], Rows: rows);
 
         void FlushPair()
         {
             if (half.Count == 0) return;
-            rows.Add(new { cells = half.Select(f => Cell(f, wide: half.Count == 1)).ToArray(), height = "8" });
+            rows.Add(new Row([.. half.Select(f => GridCell(f, wide: half.Count == 1))], "8"));
             half.Clear();
         }
     }
 
-    private static object Cell(Field field, bool wide) => new { label = field.Label, field = field.Id, wide };
+    private static Cell GridCell(Field field, bool wide) => new(field.Label, field.Id, wide, null);
 
     private static bool IsWide(Field field) =>
         field.Type is FieldType.Textarea or FieldType.People or FieldType.Choices
@@ -127,22 +197,16 @@ internal static class FormLayout
         return (lines * 8).ToString(CultureInfo.InvariantCulture);
     }
 
-    private static object TableBlock(Field table)
+    private static Block TableBlock(Field table, Dictionary<string, string> prefill)
     {
         var weights = table.Columns.Select(ColumnWeight).ToList();
         var total = weights.Sum();
-        return new
-        {
-            table = true,
-            label = table.Label,
-            columns = table.Columns.Select((c, i) => new
-            {
-                label = c.Label,
-                width = (weights[i] * 100 / total).ToString("0.#", CultureInfo.InvariantCulture),
-            }).ToArray(),
-            rows = Enumerable.Range(1, table.Rows)
-                .Select(row => table.Columns.Select(c => ControlKey.Cell(table.Id, row, c.Id)).ToArray()).ToArray(),
-        };
+        var columns = table.Columns.Select((c, i) =>
+            new Column(c.Label, (weights[i] * 100 / total).ToString("0.#", CultureInfo.InvariantCulture))).ToList();
+        var rows = Enumerable.Range(1, table.Rows).Select(row => new Row(
+            [.. table.Columns.Select(c => ControlKey.Cell(table.Id, row, c.Id)).Select(name => new Cell(null, name, false, prefill.GetValueOrDefault(name)))],
+            "8")).ToList();
+        return new Block(Grid: false, Table: true, table.Label, columns, rows);
     }
 
     /// <summary>

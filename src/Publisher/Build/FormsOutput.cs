@@ -11,10 +11,11 @@ internal sealed class FormsOutput : IOutput
     public void Write(Book book, BuildContext context)
     {
         var sheet = StyleSheet.Load(context.Templates);
+        var layout = FormLayout.Load(context.Templates);
         foreach (var form in book.Forms)
         {
             File.WriteAllBytes(OutputFile.Prepare(context, DownloadPaths.FormDocument(form)),
-                FormDocument.Create(book, form, context.Templates, sheet));
+                FormDocument.Create(book, form, sheet, layout));
         }
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Handbook.Loading;
+using Handbook.Office.Templates;
 using Handbook.Publisher.Build;
+using Handbook.Publisher.Site;
 
 namespace Handbook.Publisher.Commands;
 
@@ -12,7 +14,7 @@ internal static class BuildCommand
     {
         var source = CommonOptions.Source();
         var output = new Option<DirectoryInfo>("--out") { Description = "输出文件夹", DefaultValueFactory = _ => new DirectoryInfo("site") };
-        var templates = new Option<DirectoryInfo>("--templates") { Description = "模板文件夹", DefaultValueFactory = _ => new DirectoryInfo("templates") };
+        var templates = CommonOptions.Templates();
         var year = new Option<int>("--year") { Description = "工作提醒表和日历的年份（默认今年）", DefaultValueFactory = _ => DateTime.Today.Year };
         var only = new Option<string[]>("--only") { Description = "只生成指定的输出（可多次给出）", AllowMultipleArgumentsPerToken = true };
         only.AcceptOnlyFromAmong([.. Outputs.All.Select(o => o.Name)]);
@@ -42,6 +44,14 @@ internal static class BuildCommand
 
         var book = load.Book;
         var selected = Outputs.All.Where(o => only.Length == 0 || only.Contains(o.Name)).ToList();
+        var mistakes = TemplateCheck.Run(book, source.ToString(), templates.ToString(), year,
+            forms: selected.Any(o => o is FormsOutput), site: selected.Any(o => o is SiteOutput));
+        foreach (var d in mistakes) error.WriteLine(d);
+        if (mistakes.Count > 0)
+        {
+            error.WriteLine("模板有错误，未生成任何文件。请先修正以上问题（可用 publisher check 查看）。");
+            return 1;
+        }
         console.WriteLine($"已载入手册：{book.Parts.Length} 篇，{book.Articles.Count()} 篇文章，{book.Forms.Length} 张表单。");
         try
         {
@@ -56,7 +66,7 @@ internal static class BuildCommand
                 }
             });
         }
-        catch (Exception e) when (Problems(e) is { Count: > 0 } problems)
+        catch (Exception e) when (Problems(e, templates.ToString()) is { Count: > 0 } problems)
         {
             // A writer, a template or the style data says what is wrong and where; the output folder was not touched.
             foreach (var problem in problems) error.WriteLine(problem);
@@ -71,11 +81,16 @@ internal static class BuildCommand
     /// What the user is told of a failed build: the writers' own messages, also when they come from pages written in
     /// parallel (once each); none when the failure is a bug, which then surfaces as it is.
     /// </summary>
-    private static List<string> Problems(Exception e)
+    private static List<string> Problems(Exception e, string templates)
     {
         var all = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [e];
-        return all.All(x => x is BuildException or InvalidDataException)
-            ? [.. all.Select(x => x is BuildException ? x.Message : $"错误：{x.Message}").Distinct()]
+        return all.All(x => x is BuildException or InvalidDataException or TemplateException)
+            ? [.. all.Select(x => x switch
+            {
+                BuildException => x.Message,
+                TemplateException t => TemplateCheck.Shown(templates, t.Diagnostic).ToString(),
+                _ => $"错误：{x.Message}",
+            }).Distinct()]
             : [];
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Handbook.Loading;
+using Handbook.Publisher.Build;
 
 namespace Handbook.Publisher.Commands;
 
@@ -11,19 +12,21 @@ internal static class CheckCommand
     public static Command Create()
     {
         var source = CommonOptions.Source();
+        var templates = CommonOptions.Templates();
         var format = new Option<string>("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var baseRef = new Option<string?>("--base") { Description = "与此 git 版本比较表单字段，字段变了而版本号未变则报错" };
-        var command = new Command("check", "检查手册源文件：YAML、前置信息、表单定义、规则、链接和锚点") { source, format, baseRef };
-        command.SetAction(result => Run(result.GetValue(source)!, result.GetValue(format)!, result.GetValue(baseRef),
+        var command = new Command("check", "检查手册源文件和模板：YAML、前置信息、表单定义、规则、链接、锚点和模板")
+            { source, templates, format, baseRef };
+        command.SetAction(result => Run(result.GetValue(source)!, result.GetValue(templates)!, result.GetValue(format)!, result.GetValue(baseRef),
             result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(DirectoryInfo source, string format, string? baseRef, TextWriter output, TextWriter error)
+    private static int Run(DirectoryInfo source, DirectoryInfo templates, string format, string? baseRef, TextWriter output, TextWriter error)
     {
         var load = BookLoader.Load(source.FullName);
-        var diagnostics = load.Diagnostics.ToList();
+        var diagnostics = load.Diagnostics.Select(d => TemplateCheck.Shown(source.ToString(), d)).ToList();
         if (baseRef is not null && load.Book is not null)
         {
             var versions = FormVersionCheck.Run(load.Book, baseRef);
@@ -32,8 +35,11 @@ internal static class CheckCommand
                 error.WriteLine(versions.Failure);
                 return 2;
             }
-            diagnostics.AddRange(versions.Diagnostics);
+            diagnostics.AddRange(versions.Diagnostics.Select(d => TemplateCheck.Shown(source.ToString(), d)));
         }
+        // The templates are rendered against the handbook, so only against one that loaded without errors.
+        if (load.Book is not null && !load.HasErrors)
+            diagnostics.AddRange(TemplateCheck.Run(load.Book, source.ToString(), templates.ToString(), DateTime.Today.Year, forms: true, site: true));
 
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         if (format == "json")
@@ -51,7 +57,7 @@ internal static class CheckCommand
                 warnings = diagnostics.Count - errors,
                 diagnostics = diagnostics.Select(d => new
                 {
-                    path = Path.Combine(source.ToString(), d.Path).Replace('\\', '/'),
+                    path = d.Path,
                     d.Line,
                     d.Column,
                     severity = d.Severity == Severity.Error ? "error" : "warning",
@@ -63,8 +69,7 @@ internal static class CheckCommand
         }
         else
         {
-            foreach (var d in diagnostics)
-                output.WriteLine(d with { Path = Path.Combine(source.ToString(), d.Path).Replace('\\', '/') });
+            foreach (var d in diagnostics) output.WriteLine(d);
             var book = load.Book;
             output.WriteLine(errors == 0
                 ? $"检查通过：{book!.Parts.Length} 篇，{book.Articles.Count()} 篇文章，{book.Forms.Length} 张表单。"

@@ -9,4 +9,10 @@ internal static class CommonOptions
         Description = "手册源文件夹",
         DefaultValueFactory = _ => new DirectoryInfo("handbook"),
     };
+
+    public static Option<DirectoryInfo> Templates() => new("--templates")
+    {
+        Description = "模板文件夹",
+        DefaultValueFactory = _ => new DirectoryInfo("templates"),
+    };
 }

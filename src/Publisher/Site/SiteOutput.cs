@@ -6,7 +6,7 @@ namespace Handbook.Publisher.Site;
 
 /// <summary>
 /// The static website: home, part, article, forms, reminders, scoring, search and 404 pages from the
-/// Handlebars templates in templates/site, the search index, and the static files. Runs last, so it can
+/// templates in templates/site, the search index, and the static files. Runs last, so it can
 /// link the downloads the other outputs wrote; then checks every link of every page.
 /// </summary>
 internal sealed class SiteOutput : IOutput
@@ -15,12 +15,11 @@ internal sealed class SiteOutput : IOutput
 
     public void Write(Book book, BuildContext context)
     {
-        var folder = Path.Combine(context.Templates, "site");
-        var templates = SiteTemplates.Load(folder);
+        var templates = SiteTemplates.Load(context.Templates);
         var pages = new SitePages(book, context.Year, new AvailableDownloads(context.Output));
         var links = new SiteLinkChecker();
         foreach (var part in book.Parts) Directory.CreateDirectory(Path.Combine(context.Output, part.Folder));
-        void WritePage(string url, string layout, object model)
+        void WritePage(string url, string layout, Dictionary<string, object?> model)
         {
             var html = templates.Render(layout, model);
             OutputFile.Write(Path.Combine(context.Output, url), html);
@@ -33,10 +32,10 @@ internal sealed class SiteOutput : IOutput
         var renderer = new ArticleRenderer(book);
         // The other pages go first in the same parallel loop: the big ones (reminders, scoring) are then written while
         // the articles are, not after them on one core.
-        (string Url, string Layout, Func<object> Model)[] others =
+        (string Url, string Layout, Func<Dictionary<string, object?>> Model)[] others =
         [
             (SiteUrls.Home, "home", pages.Home),
-            .. book.Parts.Select(part => (SiteUrls.Part(part), "part", (Func<object>)(() => pages.Part(part)))),
+            .. book.Parts.Select(part => (SiteUrls.Part(part), "part", (Func<Dictionary<string, object?>>)(() => pages.Part(part)))),
             (SiteUrls.Forms, "forms", pages.Forms),
             (SiteUrls.Reminders, "reminders", pages.RemindersPage),
             (SiteUrls.Scoring, "scoring", pages.Scoring),
@@ -60,7 +59,7 @@ internal sealed class SiteOutput : IOutput
         });
         search.Write();
 
-        var statics = Path.Combine(folder, SiteTemplates.StaticFolder);
+        var statics = Path.Combine(context.Templates, SiteTemplates.Folder, SiteTemplates.StaticFolder);
         if (!Directory.Exists(statics)) throw new BuildException($"错误：找不到网站静态文件夹“{statics}”。");
         OutputFile.CopyFolder(statics, Path.Combine(context.Output, SiteUrls.StaticFolder));
         foreach (var file in files.Distinct()) OutputFile.CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Handbook.Model;
+using Handbook.Office.Templates;
 using Handbook.Schedule;
 
 namespace Handbook.Publisher.Site;
 
 /// <summary>
 /// Builds the model each page template receives. Every page gets Site, Root (the way back to the site
-/// root, to prefix the root-relative URLs in the model), Title and Nav; the rest is per page.
+/// root, to prefix the root-relative URLs in the model), Title and Nav; the rest is per page. docs/templates.md
+/// lists every variable: a change here is a change of what the templates may use.
 /// </summary>
 internal sealed class SitePages(Book book, int year, AvailableDownloads downloads)
 {
@@ -69,7 +71,7 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         page["Points"] = Number(article.Scoring.Sum(s => s.Points));
         page["Revised"] = Date(article.Revised);
         page["Toc"] = rendered.Headings.Select(h => new { h.Id, h.Text, Sub = h.Level > 2 }).ToList();
-        page["Content"] = rendered.Html;
+        page["Content"] = new TrustedHtml(rendered.Html);
         page["Previous"] = index > 0 ? ArticleLink(_articles[index - 1].Part, _articles[index - 1].Article) : null;
         page["Next"] = index + 1 < _articles.Count ? ArticleLink(_articles[index + 1].Part, _articles[index + 1].Article) : null;
         page["EditUrl"] = _editBase is null ? null : _editBase + article.Path;

@@ -1,58 +1,67 @@
-using HandlebarsDotNet;
-using Handbook.Publisher.Build;
+using Handbook.Model;
+using Handbook.Office.Templates;
 
 namespace Handbook.Publisher.Site;
 
 /// <summary>
-/// The site's Handlebars templates: templates/site/layouts/&lt;page&gt;.hbs (one per kind of page) and
-/// templates/site/partials/&lt;name&gt;.hbs (shared pieces, used as {{> name}}). Compiled once; rendering is
-/// thread-safe, so pages render in parallel.
+/// The site's templates: templates/site/layouts/&lt;page&gt;.sbn-html (one per kind of page) renders a page's body,
+/// which templates/site/partials/page.sbn-html then wraps (as Body); partials/*.sbn-html are shared pieces
+/// (`include "partials/downloads"`). Parsed once; rendering is thread-safe, so pages render in parallel.
 /// </summary>
 internal sealed class SiteTemplates
 {
-    public const string LayoutsFolder = "layouts";
-    public const string PartialsFolder = "partials";
+    public const string Folder = "site";
     public const string StaticFolder = "static";
+    private const string Page = "partials/page";
 
-    private readonly Dictionary<string, HandlebarsTemplate<object, object>> _layouts;
+    private readonly TemplateSet _templates;
 
-    private SiteTemplates(Dictionary<string, HandlebarsTemplate<object, object>> layouts) => _layouts = layouts;
+    private SiteTemplates(TemplateSet templates) => _templates = templates;
 
-    /// <param name="folder">templates/site</param>
-    public static SiteTemplates Load(string folder)
+    /// <param name="templates">The templates folder (with site/).</param>
+    public static SiteTemplates Load(string templates) => new(TemplateSet.Load(templates, Folder));
+
+    /// <exception cref="TemplateException">The layout or the page wrapper is missing or fails.</exception>
+    public string Render(string layout, Dictionary<string, object?> model)
     {
-        var handlebars = Handlebars.Create();
-        foreach (var file in Files(folder, PartialsFolder))
-            handlebars.RegisterTemplate(Path.GetFileNameWithoutExtension(file), File.ReadAllText(file));
-        var layouts = Files(folder, LayoutsFolder).ToDictionary(
-            file => Path.GetFileNameWithoutExtension(file),
-            file => Compile(handlebars, folder, file));
-        return new SiteTemplates(layouts);
+        model["Body"] = new TrustedHtml(_templates.Render("layouts/" + layout, model));
+        return _templates.Render(Page, model);
     }
 
-    public string Render(string layout, object model)
+    /// <summary>
+    /// Every template's syntax, and each kind of page rendered once against the handbook (every download counted as
+    /// there, so the links to them render too): what is wrong in the templates, paths relative to the templates folder.
+    /// </summary>
+    public List<Diagnostic> Check(Book book, int year)
     {
-        if (!_layouts.TryGetValue(layout, out var template))
-            throw new BuildException($"错误：缺少网站模板 {LayoutsFolder}/{layout}.hbs。");
-        return template(model);
-    }
-
-    private static IEnumerable<string> Files(string folder, string subfolder)
-    {
-        var path = Path.Combine(folder, subfolder);
-        if (!Directory.Exists(path)) throw new BuildException($"错误：找不到网站模板文件夹“{path}”。");
-        return Directory.EnumerateFiles(path, "*.hbs").Order(StringComparer.Ordinal);
-    }
-
-    private static HandlebarsTemplate<object, object> Compile(IHandlebars handlebars, string folder, string file)
-    {
-        try
+        var diagnostics = _templates.Diagnostics.ToList();
+        var pages = new SitePages(book, year, AvailableDownloads.All);
+        var renderer = new ArticleRenderer(book);
+        var articles = book.Parts.SelectMany(p => p.Articles).ToList();
+        // The second article has a previous one and, most often, a next one: both links render.
+        var article = Math.Min(1, articles.Count - 1);
+        (string Layout, Func<Dictionary<string, object?>> Model)[] kinds =
+        [
+            ("home", pages.Home),
+            .. book.Parts.Take(1).Select(part => ("part", (Func<Dictionary<string, object?>>)(() => pages.Part(part)))),
+            .. articles.Skip(article).Take(1).Select(a => ("article", (Func<Dictionary<string, object?>>)(() => pages.Article(article, renderer.Render(a))))),
+            ("forms", pages.Forms),
+            ("reminders", pages.RemindersPage),
+            ("scoring", pages.Scoring),
+            ("search", pages.Search),
+            ("404", pages.NotFound),
+        ];
+        foreach (var (layout, model) in kinds)
         {
-            return handlebars.Compile(File.ReadAllText(file));
+            try
+            {
+                Render(layout, model());
+            }
+            catch (TemplateException e)
+            {
+                diagnostics.Add(e.Diagnostic);
+            }
         }
-        catch (HandlebarsException e)
-        {
-            throw new BuildException($"{Path.GetRelativePath(folder, file)}：模板有语法错误：{e.Message}");
-        }
+        return [.. diagnostics.Distinct()];
     }
 }

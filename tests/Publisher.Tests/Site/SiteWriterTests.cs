@@ -108,8 +108,8 @@ public sealed class SiteWriterTests : IDisposable
     {
         Assert.Equal(0, SiteBuild.Run(_handbook.Root, _site, "--only", "site").Exit);
         var templates = CopyTemplates();
-        var layout = Path.Combine(templates, "site", "layouts", "404.hbs");
-        File.AppendAllText(layout, "<a href=\"{{Root}}missing.html\">x</a><a href=\"{{Root}}index.html#nowhere\">y</a>");
+        var layout = Path.Combine(templates, "site", "layouts", "404.sbn-html");
+        File.AppendAllText(layout, "<a href=\"{{ Root }}missing.html\">x</a><a href=\"{{ Root }}index.html#nowhere\">y</a>");
 
         var build = SiteBuild.Run(_handbook.Root, _site, "--templates", templates);
 
@@ -120,17 +120,19 @@ public sealed class SiteWriterTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_layout_is_reported_in_chinese_not_as_a_crash()
+    public void A_missing_layout_is_reported_once_in_chinese_and_nothing_is_written()
     {
         var templates = CopyTemplates();
-        File.Delete(Path.Combine(templates, "site", "layouts", "article.hbs")); // pages are rendered in parallel
+        File.Delete(Path.Combine(templates, "site", "layouts", "article.sbn-html")); // pages are rendered in parallel
 
         var build = SiteBuild.Run(_handbook.Root, _site, "--templates", templates);
 
         Assert.Equal(1, build.Exit);
-        Assert.Equal(1, build.Error.Split('\n').Count(line => line.Contains("错误：缺少网站模板 layouts/article.hbs。")));
-        Assert.Contains("生成失败，未改动输出文件夹。", build.Error);
+        Assert.Equal(1, build.Error.Split('\n').Count(line =>
+            line.StartsWith($"{templates}/site/layouts/article.sbn-html:1:1: error template-missing: 缺少模板")));
+        Assert.Contains("模板有错误，未生成任何文件。", build.Error);
         Assert.DoesNotContain("Exception", build.Error);
+        Assert.False(Directory.Exists(_site));
     }
 
     private string CopyTemplates()

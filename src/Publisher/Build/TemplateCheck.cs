@@ -1,0 +1,31 @@
+using Handbook.Model;
+using Handbook.Office.Word;
+using Handbook.Publisher.Site;
+
+namespace Handbook.Publisher.Build;
+
+/// <summary>
+/// What `check` and `build` say of the templates, the same in both: every template of the form layouts and the site
+/// parsed, and rendered once against the loaded handbook, so a broken look fails like a broken link.
+/// </summary>
+internal static class TemplateCheck
+{
+    /// <param name="source">The handbook folder as the user named it, to show paths as they can open them.</param>
+    /// <param name="templates">The templates folder likewise.</param>
+    public static List<Diagnostic> Run(Book book, string source, string templates, int year, bool forms, bool site)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var folder = Path.GetFullPath(templates);
+        if (forms)
+        {
+            var (inTemplates, inHandbook) = FormLayout.Load(folder).Check(book);
+            diagnostics.AddRange(inTemplates.Select(d => Shown(templates, d)));
+            diagnostics.AddRange(inHandbook.Select(d => Shown(source, d)));
+        }
+        if (site) diagnostics.AddRange(SiteTemplates.Load(folder).Check(book, year).Select(d => Shown(templates, d)));
+        return diagnostics;
+    }
+
+    /// <summary>A diagnostic with its path under the folder it is relative to, '/' separated.</summary>
+    public static Diagnostic Shown(string folder, Diagnostic d) => d with { Path = Path.Combine(folder, d.Path).Replace('\\', '/') };
+}
