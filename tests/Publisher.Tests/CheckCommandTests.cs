@@ -8,7 +8,7 @@ namespace Handbook.Tests;
 
 public class CheckCommandTests
 {
-    private static (int Exit, string Output, string Error) Run(params string[] args)
+    internal static (int Exit, string Output, string Error) Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -94,14 +94,14 @@ public class CheckCommandTests
     }
 
     /// <summary>Makes the fixture a git repository with everything committed: the base revision.</summary>
-    private static void CommitAll(string directory)
+    internal static void CommitAll(string directory)
     {
         Git(directory, "init", "-q");
         Git(directory, "add", "-A");
         Git(directory, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base");
     }
 
-    private static void Git(string directory, params string[] args)
+    internal static void Git(string directory, params string[] args)
     {
         var info = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true };
         foreach (var arg in args) info.ArgumentList.Add(arg);

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Handbook.Loading;
 
 namespace Handbook.Publisher.Commands;
@@ -11,8 +9,8 @@ internal static class CheckCommand
     public static Command Create()
     {
         var source = CommonOptions.Source();
-        var format = new Option<string>("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = new Option<string>("--format") { Description = "输出格式：text、json、github（Actions 工作流命令）或 sarif（SARIF 2.1.0）", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(DiagnosticFormats.Names);
         var baseRef = new Option<string?>("--base") { Description = "与此 git 版本比较表单字段，字段变了而版本号未变则报错" };
         var command = new Command("check", "检查手册源文件：YAML、前置信息、表单定义、规则、链接和锚点") { source, format, baseRef };
         command.SetAction(result => Run(result.GetValue(source)!, result.GetValue(format)!, result.GetValue(baseRef),
@@ -36,40 +34,13 @@ internal static class CheckCommand
         }
 
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
-        if (format == "json")
-        {
-            var options = new JsonSerializerOptions
-            {
-                WriteIndented = true,
-                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-                Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            };
-            var report = new
-            {
-                valid = errors == 0,
-                errors,
-                warnings = diagnostics.Count - errors,
-                diagnostics = diagnostics.Select(d => new
-                {
-                    path = Path.Combine(source.ToString(), d.Path).Replace('\\', '/'),
-                    d.Line,
-                    d.Column,
-                    severity = d.Severity == Severity.Error ? "error" : "warning",
-                    d.Code,
-                    d.Message,
-                }),
-            };
-            output.WriteLine(JsonSerializer.Serialize(report, options));
-        }
-        else
-        {
-            foreach (var d in diagnostics)
-                output.WriteLine(d with { Path = Path.Combine(source.ToString(), d.Path).Replace('\\', '/') });
-            var book = load.Book;
-            output.WriteLine(errors == 0
-                ? $"检查通过：{book!.Parts.Length} 篇，{book.Articles.Count()} 篇文章，{book.Forms.Length} 张表单。"
-                : $"发现 {errors} 个错误，{diagnostics.Count - errors} 个警告。");
-        }
+        var book = load.Book;
+        var summary = errors == 0
+            ? $"检查通过：{book!.Parts.Length} 篇，{book.Articles.Count()} 篇文章，{book.Forms.Length} 张表单。"
+            : $"发现 {errors} 个错误，{diagnostics.Count - errors} 个警告。";
+        DiagnosticFormats.Write(format,
+            [.. diagnostics.Select(d => d with { Path = Path.Combine(source.ToString(), d.Path).Replace('\\', '/') })],
+            summary, output);
         return errors == 0 ? 0 : 1;
     }
 }
