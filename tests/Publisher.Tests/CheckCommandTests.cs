@@ -96,7 +96,7 @@ public class CheckCommandTests
     /// <summary>Makes the fixture a git repository with everything committed: the base revision.</summary>
     internal static void CommitAll(string directory)
     {
-        Git(directory, "init", "-q");
+        if (!Directory.Exists(Path.Combine(directory, ".git"))) Git(directory, "init", "-q");
         Git(directory, "add", "-A");
         Git(directory, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base");
     }
