@@ -12,6 +12,7 @@ public static class PublisherCli
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(BuildCommand.Create());
         root.Subcommands.Add(ChangesCommand.Create());
+        root.Subcommands.Add(NewCommand.Create());
         return root;
     }
 }
