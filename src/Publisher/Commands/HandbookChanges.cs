@@ -7,7 +7,7 @@ namespace Handbook.Publisher.Commands;
 /// <summary>What a pull request changes for the units, section by section; each line in Chinese.</summary>
 /// <param name="Templates">Files under templates/ that changed (the look), relative to that folder.</param>
 /// <param name="Warnings">What the editor should fix before the change is approved.</param>
-public sealed record ChangeReport(
+internal sealed record ChangeReport(
     string Base,
     IReadOnlyList<string> Articles,
     IReadOnlyList<string> Schedule,
@@ -24,7 +24,7 @@ public sealed record ChangeReport(
 /// Compares the handbook at a base revision with the working tree: articles (by id), their schedules and scoring
 /// items (by task and item text), forms (by id, through <see cref="FormChanges"/>), and the downloads that follow.
 /// </summary>
-public static class HandbookChanges
+internal static class HandbookChanges
 {
     /// <summary>The sections of an article that say what units do; a change in one is named in the report.</summary>
     private static readonly string[] Aspects = ["做什么", "谁来做", "怎么做", "何时做", "做到什么程度"];
