@@ -3,7 +3,7 @@ using Handbook.Publisher.Commands;
 
 namespace Handbook.Publisher;
 
-/// <summary>The `publisher` command line: check, build.</summary>
+/// <summary>The `publisher` command line: check, build, changes, new.</summary>
 public static class PublisherCli
 {
     public static RootCommand Create()
@@ -11,6 +11,8 @@ public static class PublisherCli
         var root = new RootCommand("手册发布工具：检查手册源文件，生成网站和全部下载文件。");
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(BuildCommand.Create());
+        root.Subcommands.Add(ChangesCommand.Create());
+        root.Subcommands.Add(NewCommand.Create());
         return root;
     }
 }

@@ -9,7 +9,7 @@ namespace Handbook.Tests;
 public class CheckCommandTests
 {
     /// <summary>Runs the publisher; with the repository's templates unless the arguments give --templates.</summary>
-    private static (int Exit, string Output, string Error) Run(params string[] args)
+    internal static (int Exit, string Output, string Error) Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -96,14 +96,14 @@ public class CheckCommandTests
     }
 
     /// <summary>Makes the fixture a git repository with everything committed: the base revision.</summary>
-    private static void CommitAll(string directory)
+    internal static void CommitAll(string directory)
     {
-        Git(directory, "init", "-q");
+        if (!Directory.Exists(Path.Combine(directory, ".git"))) Git(directory, "init", "-q");
         Git(directory, "add", "-A");
         Git(directory, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base");
     }
 
-    private static void Git(string directory, params string[] args)
+    internal static void Git(string directory, params string[] args)
     {
         var info = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true };
         foreach (var arg in args) info.ArgumentList.Add(arg);

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Handbook.Loading;
 using Handbook.Publisher.Build;
 
@@ -13,8 +11,8 @@ internal static class CheckCommand
     {
         var source = CommonOptions.Source();
         var templates = CommonOptions.Templates();
-        var format = new Option<string>("--format") { Description = "输出格式：text 或 json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = new Option<string>("--format") { Description = "输出格式：text、json、github（Actions 工作流命令）或 sarif（SARIF 2.1.0）", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(DiagnosticFormats.Names);
         var baseRef = new Option<string?>("--base") { Description = "与此 git 版本比较表单字段，字段变了而版本号未变则报错" };
         var command = new Command("check", "检查手册源文件和模板：YAML、前置信息、表单定义、规则、链接、锚点和模板")
             { source, templates, format, baseRef };
@@ -42,39 +40,11 @@ internal static class CheckCommand
             diagnostics.AddRange(TemplateCheck.Run(load.Book, source.ToString(), templates.ToString(), DateTime.Today.Year, forms: true, site: true));
 
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
-        if (format == "json")
-        {
-            var options = new JsonSerializerOptions
-            {
-                WriteIndented = true,
-                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-                Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            };
-            var report = new
-            {
-                valid = errors == 0,
-                errors,
-                warnings = diagnostics.Count - errors,
-                diagnostics = diagnostics.Select(d => new
-                {
-                    path = d.Path,
-                    d.Line,
-                    d.Column,
-                    severity = d.Severity == Severity.Error ? "error" : "warning",
-                    d.Code,
-                    d.Message,
-                }),
-            };
-            output.WriteLine(JsonSerializer.Serialize(report, options));
-        }
-        else
-        {
-            foreach (var d in diagnostics) output.WriteLine(d);
-            var book = load.Book;
-            output.WriteLine(errors == 0
-                ? $"检查通过：{book!.Parts.Length} 篇，{book.Articles.Count()} 篇文章，{book.Forms.Length} 张表单。"
-                : $"发现 {errors} 个错误，{diagnostics.Count - errors} 个警告。");
-        }
+        var book = load.Book;
+        var summary = errors == 0
+            ? $"检查通过：{book!.Parts.Length} 篇，{book.Articles.Count()} 篇文章，{book.Forms.Length} 张表单。"
+            : $"发现 {errors} 个错误，{diagnostics.Count - errors} 个警告。";
+        DiagnosticFormats.Write(format, diagnostics, summary, output);
         return errors == 0 ? 0 : 1;
     }
 }

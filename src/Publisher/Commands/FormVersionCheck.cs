@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Handbook.Loading;
 using Handbook.Model;
 
@@ -14,14 +13,12 @@ internal static class FormVersionCheck
 
     public static Result Run(Book book, string baseRef)
     {
-        var verify = Git(book.Root, "rev-parse", "--verify", "--quiet", baseRef + "^{commit}");
-        if (verify.ExitCode != 0)
-            return new([], $"错误：无法读取 git 版本“{baseRef}”（手册文件夹须在 git 仓库中，且该版本存在）。{verify.Error.Trim()}");
+        if (Git.VerifyRevision(book.Root, baseRef) is { } failure) return new([], failure);
 
         var diagnostics = new List<Diagnostic>();
         foreach (var form in book.Forms)
         {
-            var old = Git(book.Root, "show", $"{baseRef}:./{form.Path}");
+            var old = Git.Run(book.Root, "show", $"{baseRef}:./{form.Path}");
             if (old.ExitCode != 0) continue; // a new form: nothing to compare with
             var before = FormReader.Read(form.Path, old.Output, []);
             if (before is null || before.Version != form.Version) continue;
@@ -33,16 +30,5 @@ internal static class FormVersionCheck
                 $"表单 {form.Id} 的字段与 {baseRef} 相比有变化，但版本号仍为“{form.Version}”，请更新 version：{string.Join("；", changes)}"));
         }
         return new(diagnostics, null);
-    }
-
-    private static (int ExitCode, string Output, string Error) Git(string directory, params string[] args)
-    {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
     }
 }
