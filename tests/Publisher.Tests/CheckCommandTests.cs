@@ -8,12 +8,12 @@ namespace Handbook.Tests;
 
 public class CheckCommandTests
 {
-    /// <summary>Runs the publisher; with the repository's templates unless the arguments give --templates.</summary>
+    /// <summary>Runs the publisher; a command that reads templates gets the repository's unless the arguments give --templates.</summary>
     internal static (int Exit, string Output, string Error) Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        string[] templates = args.Contains("--templates") ? [] : ["--templates", RepositoryPaths.Templates];
+        string[] templates = args[0] is "check" or "build" or "changes" && !args.Contains("--templates") ? ["--templates", RepositoryPaths.Templates] : [];
         var exit = PublisherCli.Create().Parse([.. args, .. templates]).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
