@@ -26,14 +26,15 @@ public sealed record ConverterOptions(
 /// </summary>
 public sealed partial class HtmlConverter(WordPackage package, ConverterOptions options)
 {
-    private static readonly HtmlParser Parser = new();
+    // One parser per converter: AngleSharp's parser is not safe to share between threads (documents are converted in parallel).
+    private readonly HtmlParser parser = new();
     private static readonly char[] HtmlSpace = [' ', '\t', '\n', '\r', '\f'];
     private readonly TableConverter tables = new(package);
 
     /// <summary>The paragraphs and tables of the HTML, in order.</summary>
     public List<OpenXmlElement> Convert(string html)
     {
-        var document = Parser.ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
+        var document = parser.ParseDocument($"<!DOCTYPE html><html><body>{html}</body></html>");
         var blocks = new List<OpenXmlElement>();
         Blocks(document.Body!, new Context(null, 0, null), blocks);
         return blocks;

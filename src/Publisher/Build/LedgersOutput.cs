@@ -10,7 +10,7 @@ internal sealed class LedgersOutput : IOutput
 
     public void Write(Book book, BuildContext context)
     {
-        foreach (var form in book.Forms)
-            WorkbookWriter.Write(OutputFile.Prepare(context, DownloadPaths.Ledger(form)), LedgerWorkbook.Template(book.Info, form));
+        Parallel.ForEach(book.Forms, form =>
+            WorkbookWriter.Write(OutputFile.Prepare(context, DownloadPaths.Ledger(form)), LedgerWorkbook.Template(book.Info, form)));
     }
 }

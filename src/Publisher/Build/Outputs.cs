@@ -2,7 +2,7 @@ using Handbook.Publisher.Site;
 
 namespace Handbook.Publisher.Build;
 
-/// <summary>Every output the build can write, in the order they are written.</summary>
+/// <summary>Every output the build can write: the downloads (written side by side), then the site.</summary>
 internal static class Outputs
 {
     /// <summary>The site comes last: it links the downloads the other outputs wrote before it.</summary>

@@ -58,12 +58,15 @@ internal static class BuildCommand
             StagedBuild.Run(output.FullName, keepExisting: only.Length > 0, staging =>
             {
                 var context = new BuildContext(staging, templates.FullName, year);
-                foreach (var writer in selected)
+                void Write(IOutput writer)
                 {
                     var step = Stopwatch.StartNew();
                     writer.Write(book, context);
-                    console.WriteLine($"  {writer.Name}：{step.Elapsed.TotalSeconds:F1} 秒");
+                    lock (console) console.WriteLine($"  {writer.Name}：{step.Elapsed.TotalSeconds:F2} 秒");
                 }
+                // The downloads are independent of each other and written side by side; the site links them, so it comes after.
+                Parallel.ForEach(selected.Where(o => o is not SiteOutput), Write);
+                foreach (var site in selected.OfType<SiteOutput>()) Write(site);
             });
         }
         catch (Exception e) when (Problems(e, templates.ToString()) is { Count: > 0 } problems)

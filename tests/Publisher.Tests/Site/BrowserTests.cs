@@ -33,7 +33,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.GetByRole(AriaRole.Link, new() { Name = "R03 党小组会制度", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/rules/R03.html", Committed);
-        Assert.Contains("党小组会制度", await page.Locator("h1").InnerTextAsync());
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("党小组会制度");
         await page.GetByRole(AriaRole.Link, new() { Name = "基层党建工作制度", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/rules/index.html", Committed);
         // Back twice, each waiting only for the navigation to commit: a page restored from the back-forward cache
@@ -42,7 +42,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForURLAsync("**/rules/R03.html", Committed);
         await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForURLAsync("**/index.html", Committed);
-        Assert.Equal("基层党建工作标准化管理手册", await page.Locator("h1").InnerTextAsync());
+        // A committed navigation may not have its document parsed yet: the assertion waits for the heading.
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("基层党建工作标准化管理手册");
 
         Assert.Empty(errors);
         await page.CloseAsync();
