@@ -185,6 +185,7 @@ public class HostileSourceTests
         Assert.Contains("forms/F01.yml", diagnostic.Message);
     }
 
+    /// <summary>The 1-based line and column of the '|' in a marker found in the text.</summary>
     internal static (int Line, int Column) PositionOf(string text, string marker)
     {
         var cursor = marker.IndexOf('|');

@@ -78,7 +78,7 @@ public class LoaderTests
         var diagnostic = Assert.Single(BookLoader.Load(fixture.Root).Diagnostics);
 
         Assert.Equal((path, code, Severity.Error), (diagnostic.Path, diagnostic.Code, diagnostic.Severity));
-        Assert.Equal(PositionOf(fixture.Read(path), marker), (diagnostic.Line, diagnostic.Column));
+        Assert.Equal(HostileSourceTests.PositionOf(fixture.Read(path), marker), (diagnostic.Line, diagnostic.Column));
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", diagnostic.Message);
     }
 
@@ -91,7 +91,7 @@ public class LoaderTests
         var diagnostic = Assert.Single(BookLoader.Load(fixture.Root).Diagnostics);
 
         Assert.Equal(("forms/F01.yml", "yaml-syntax"), (diagnostic.Path, diagnostic.Code));
-        Assert.Equal(PositionOf(fixture.Read("forms/F01.yml"), "|   help: 缩进错了").Line, diagnostic.Line);
+        Assert.Equal(HostileSourceTests.PositionOf(fixture.Read("forms/F01.yml"), "|   help: 缩进错了").Line, diagnostic.Line);
     }
 
     [Fact]
@@ -174,15 +174,5 @@ public class LoaderTests
 
         Assert.Equal(("unknown-key", 5, 1), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
         Assert.Contains("是否应为“owner”", diagnostic.Message);
-    }
-
-    private static (int Line, int Column) PositionOf(string text, string marker)
-    {
-        var cursor = marker.IndexOf('|');
-        var index = text.IndexOf(marker.Remove(cursor, 1), StringComparison.Ordinal);
-        Assert.True(index >= 0, $"marker not found: {marker}");
-        var before = text[..(index + cursor)];
-        var line = before.Count(c => c == '\n') + 1;
-        return (line, before.Length - before.LastIndexOf('\n'));
     }
 }
