@@ -8,6 +8,9 @@ public enum Severity { Error, Warning }
 /// <param name="Message">Chinese, for the editor.</param>
 public sealed record Diagnostic(string Path, int Line, int Column, Severity Severity, string Code, string Message)
 {
+    /// <summary>The diagnostic with its path under a folder (as the user named it, to show paths they can open), '/' separated.</summary>
+    public Diagnostic Under(string folder) => this with { Path = System.IO.Path.Combine(folder, Path).Replace('\\', '/') };
+
     public override string ToString() =>
         $"{Path}:{Line}:{Column}: {(Severity == Severity.Error ? "error" : "warning")} {Code}: {Message}";
 }

@@ -19,13 +19,10 @@ internal static class TemplateCheck
         if (forms)
         {
             var (inTemplates, inHandbook) = FormLayout.Load(folder).Check(book);
-            diagnostics.AddRange(inTemplates.Select(d => Shown(templates, d)));
-            diagnostics.AddRange(inHandbook.Select(d => Shown(source, d)));
+            diagnostics.AddRange(inTemplates.Select(d => d.Under(templates)));
+            diagnostics.AddRange(inHandbook.Select(d => d.Under(source)));
         }
-        if (site) diagnostics.AddRange(SiteTemplates.Load(folder).Check(book, year).Select(d => Shown(templates, d)));
+        if (site) diagnostics.AddRange(SiteTemplates.Load(folder).Check(book, year).Select(d => d.Under(templates)));
         return diagnostics;
     }
-
-    /// <summary>A diagnostic with its path under the folder it is relative to, '/' separated.</summary>
-    public static Diagnostic Shown(string folder, Diagnostic d) => d with { Path = Path.Combine(folder, d.Path).Replace('\\', '/') };
 }

@@ -30,7 +30,7 @@ internal static class BuildCommand
         var stopwatch = Stopwatch.StartNew();
         var load = BookLoader.Load(source.FullName);
         foreach (var d in load.Diagnostics)
-            error.WriteLine(d with { Path = Path.Combine(source.ToString(), d.Path).Replace('\\', '/') });
+            error.WriteLine(d.Under(source.ToString()));
         if (load.HasErrors || load.Book is null)
         {
             error.WriteLine("手册有错误，未生成任何文件。请先修正以上问题（可用 publisher check 查看）。");
@@ -91,7 +91,7 @@ internal static class BuildCommand
             ? [.. all.Select(x => x switch
             {
                 BuildException => x.Message,
-                TemplateException t => TemplateCheck.Shown(templates, t.Diagnostic).ToString(),
+                TemplateException t => t.Diagnostic.Under(templates).ToString(),
                 _ => $"错误：{x.Message}",
             }).Distinct()]
             : [];

@@ -24,7 +24,7 @@ internal static class CheckCommand
     private static int Run(DirectoryInfo source, DirectoryInfo templates, string format, string? baseRef, TextWriter output, TextWriter error)
     {
         var load = BookLoader.Load(source.FullName);
-        var diagnostics = load.Diagnostics.Select(d => TemplateCheck.Shown(source.ToString(), d)).ToList();
+        var diagnostics = load.Diagnostics.Select(d => d.Under(source.ToString())).ToList();
         if (baseRef is not null && load.Book is not null)
         {
             var versions = FormVersionCheck.Run(load.Book, baseRef);
@@ -33,7 +33,7 @@ internal static class CheckCommand
                 error.WriteLine(versions.Failure);
                 return 2;
             }
-            diagnostics.AddRange(versions.Diagnostics.Select(d => TemplateCheck.Shown(source.ToString(), d)));
+            diagnostics.AddRange(versions.Diagnostics.Select(d => d.Under(source.ToString())));
         }
         // The templates are rendered against the handbook, so only against one that loaded without errors.
         if (load.Book is not null && !load.HasErrors)

@@ -71,7 +71,7 @@ internal static class ValidateCommand
             .ToList();
         if (load.Book is not null && blocking.Count == 0) return load.Book;
         Console.Error.WriteLine($"无法检查：手册“{source}”加载失败，表单定义不可用。");
-        foreach (var d in blocking) Console.Error.WriteLine(d with { Path = Path.Combine(source.ToString(), d.Path).Replace('\\', '/') });
+        foreach (var d in blocking) Console.Error.WriteLine(d.Under(source.ToString()));
         return null;
     }
 
