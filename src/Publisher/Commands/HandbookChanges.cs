@@ -46,7 +46,7 @@ internal static class HandbookChanges
             if (old is null)
             {
                 articles.Add($"新增：{Name(now)}（{PartTitle(after, now)}）");
-                schedule.AddRange(now.Schedule.Select(s => $"{Name(now)}：新增任务“{s.Task}”，由{s.By}{ScheduleText.Describe(s)}完成，自{Date(now.Revised)}起。"));
+                schedule.AddRange(now.Schedule.Select(s => TaskAdded(now, s)));
                 continue;
             }
             var aspects = ChangedAspects(old, now);
@@ -58,7 +58,7 @@ internal static class HandbookChanges
             schedule.AddRange(ScheduleChanges(old, now));
         }
         foreach (var old in before.Articles.Where(b => after.FindArticle(b.Id) is null))
-            schedule.AddRange(old.Schedule.Select(s => $"{Name(old)}：取消任务“{s.Task}”（原为{s.By}{ScheduleText.Describe(s)}完成）。"));
+            schedule.AddRange(old.Schedule.Select(s => TaskRemoved(old, s) + "。"));
         if (articles.Count > 0) downloads.Add(DownloadPaths.PrintedHandbook(after.Info));
         if (schedule.Count > 0)
         {
@@ -128,12 +128,12 @@ internal static class HandbookChanges
     {
         var from = $"自{Date(now.Revised)}起";
         foreach (var task in old.Schedule.Where(o => now.Schedule.All(n => n.Task != o.Task)))
-            yield return $"{Name(now)}：取消任务“{task.Task}”（原为{task.By}{ScheduleText.Describe(task)}完成），{from}。";
+            yield return $"{TaskRemoved(now, task)}，{from}。";
         foreach (var task in now.Schedule)
         {
             var was = old.Schedule.FirstOrDefault(o => o.Task == task.Task);
             if (was is null)
-                yield return $"{Name(now)}：新增任务“{task.Task}”，由{task.By}{ScheduleText.Describe(task)}完成，{from}。";
+                yield return TaskAdded(now, task);
             else if (was != task)
             {
                 var when = ScheduleText.Describe(was) == ScheduleText.Describe(task) ? ""
@@ -189,6 +189,12 @@ internal static class HandbookChanges
         }
         return forms;
     }
+
+    private static string TaskAdded(Article article, ScheduleItem task) =>
+        $"{Name(article)}：新增任务“{task.Task}”，由{task.By}{ScheduleText.Describe(task)}完成，自{Date(article.Revised)}起。";
+
+    private static string TaskRemoved(Article article, ScheduleItem task) =>
+        $"{Name(article)}：取消任务“{task.Task}”（原为{task.By}{ScheduleText.Describe(task)}完成）";
 
     private static string Name(Article article) => $"{article.Id} {article.Title}";
 
