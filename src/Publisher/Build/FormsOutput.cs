@@ -11,9 +11,8 @@ internal sealed class FormsOutput : IOutput
     public void Write(Book book, BuildContext context)
     {
         var sheet = StyleSheet.Load(context.Templates);
-        var layout = FormLayout.Load(context.Templates);
         // Each form is a document of its own: they are made in parallel.
         Parallel.ForEach(book.Forms, form => File.WriteAllBytes(OutputFile.Prepare(context, DownloadPaths.FormDocument(form)),
-            FormDocument.Create(book, form, sheet, layout)));
+            FormDocument.Create(book, form, sheet, context.Layouts.Forms)));
     }
 }

@@ -14,4 +14,5 @@ internal interface IOutput
 /// <param name="Output">The staging folder: everything is written here and moved into place when complete.</param>
 /// <param name="Templates">The templates folder (the look).</param>
 /// <param name="Year">The year the reminder tables and calendar are made for.</param>
-internal sealed record BuildContext(string Output, string Templates, int Year);
+/// <param name="Layouts">The templates folder's layouts, parsed once for the build.</param>
+internal sealed record BuildContext(string Output, string Templates, int Year, Layouts Layouts);

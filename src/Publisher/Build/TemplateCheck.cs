@@ -1,6 +1,4 @@
 using Handbook.Model;
-using Handbook.Office.Word;
-using Handbook.Publisher.Site;
 
 namespace Handbook.Publisher.Build;
 
@@ -12,17 +10,17 @@ internal static class TemplateCheck
 {
     /// <param name="source">The handbook folder as the user named it, to show paths as they can open them.</param>
     /// <param name="templates">The templates folder likewise.</param>
-    public static List<Diagnostic> Run(Book book, string source, string templates, int year, bool forms, bool site)
+    /// <param name="layouts">The layouts of that folder.</param>
+    public static List<Diagnostic> Run(Book book, string source, string templates, Layouts layouts, int year, bool forms, bool site)
     {
         var diagnostics = new List<Diagnostic>();
-        var folder = Path.GetFullPath(templates);
         if (forms)
         {
-            var (inTemplates, inHandbook) = FormLayout.Load(folder).Check(book);
+            var (inTemplates, inHandbook) = layouts.Forms.Check(book);
             diagnostics.AddRange(inTemplates.Select(d => d.Under(templates)));
             diagnostics.AddRange(inHandbook.Select(d => d.Under(source)));
         }
-        if (site) diagnostics.AddRange(SiteTemplates.Load(folder).Check(book, year).Select(d => d.Under(templates)));
+        if (site) diagnostics.AddRange(layouts.Site.Check(book, year).Select(d => d.Under(templates)));
         return diagnostics;
     }
 }

@@ -44,7 +44,8 @@ internal static class BuildCommand
 
         var book = load.Book;
         var selected = Outputs.All.Where(o => only.Length == 0 || only.Contains(o.Name)).ToList();
-        var mistakes = TemplateCheck.Run(book, source.ToString(), templates.ToString(), year,
+        var layouts = new Layouts(templates.FullName);
+        var mistakes = TemplateCheck.Run(book, source.ToString(), templates.ToString(), layouts, year,
             forms: selected.Any(o => o is FormsOutput), site: selected.Any(o => o is SiteOutput));
         foreach (var d in mistakes) error.WriteLine(d);
         if (mistakes.Count > 0)
@@ -57,7 +58,7 @@ internal static class BuildCommand
         {
             StagedBuild.Run(output.FullName, keepExisting: only.Length > 0, staging =>
             {
-                var context = new BuildContext(staging, templates.FullName, year);
+                var context = new BuildContext(staging, templates.FullName, year, layouts);
                 void Write(IOutput writer)
                 {
                     var step = Stopwatch.StartNew();

@@ -37,7 +37,8 @@ internal static class CheckCommand
         }
         // The templates are rendered against the handbook, so only against one that loaded without errors.
         if (load.Book is not null && !load.HasErrors)
-            diagnostics.AddRange(TemplateCheck.Run(load.Book, source.ToString(), templates.ToString(), DateTime.Today.Year, forms: true, site: true));
+            diagnostics.AddRange(TemplateCheck.Run(load.Book, source.ToString(), templates.ToString(), new Layouts(templates.FullName),
+                DateTime.Today.Year, forms: true, site: true));
 
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
         var book = load.Book;

@@ -15,7 +15,7 @@ internal sealed class SiteOutput : IOutput
 
     public void Write(Book book, BuildContext context)
     {
-        var templates = SiteTemplates.Load(context.Templates);
+        var templates = context.Layouts.Site;
         var pages = new SitePages(book, context.Year, new AvailableDownloads(context.Output));
         var links = new SiteLinkChecker();
         foreach (var part in book.Parts) Directory.CreateDirectory(Path.Combine(context.Output, part.Folder));

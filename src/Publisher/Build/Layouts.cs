@@ -1,0 +1,18 @@
+using Handbook.Office.Word;
+using Handbook.Publisher.Site;
+
+namespace Handbook.Publisher.Build;
+
+/// <summary>
+/// The templates folder's form layouts and site templates, each parsed once, when first used: the template check and
+/// the outputs of one build share them.
+/// </summary>
+internal sealed class Layouts(string templates)
+{
+    private readonly Lazy<FormLayout> _forms = new(() => FormLayout.Load(templates));
+    private readonly Lazy<SiteTemplates> _site = new(() => SiteTemplates.Load(templates));
+
+    public FormLayout Forms => _forms.Value;
+
+    public SiteTemplates Site => _site.Value;
+}
