@@ -15,7 +15,7 @@ namespace Handbook.Publisher.Site;
 /// kernel more than the bytes do.</item>
 /// </list>
 /// Articles are added from the page-rendering threads as they are rendered; a passage file is written as soon as
-/// its last article is added, so the text is not kept.
+/// its last article is added, so the text is not kept (unless the index is to be updated, for `serve`).
 /// </summary>
 internal sealed class SearchIndexWriter
 {
@@ -37,11 +37,15 @@ internal sealed class SearchIndexWriter
     private readonly List<int> _firstOf = [];
     /// <summary>Per passage file, how many of its articles are still to be added.</summary>
     private readonly int[] _pending;
+    private readonly bool _updatable;
+    private int _shardCount;
 
     /// <param name="lengths">Each article's length (its Markdown), to put a few articles in each passage file.</param>
-    public SearchIndexWriter(string output, IReadOnlyList<int> lengths)
+    /// <param name="updatable">Keep every article's text, so that <see cref="Update"/> can rewrite its passage file.</param>
+    public SearchIndexWriter(string output, IReadOnlyList<int> lengths, bool updatable = false)
     {
         _output = output;
+        _updatable = updatable;
         _entries = new Entry[lengths.Count];
         _sections = new IReadOnlyList<Section>?[lengths.Count];
         _fileOf = new int[lengths.Count];
@@ -117,18 +121,52 @@ internal sealed class SearchIndexWriter
             }
             json.WriteEndObject();
         });
-        foreach (var article in articles) _sections[article] = null;
+        if (!_updatable) foreach (var article in articles) _sections[article] = null;
+    }
+
+    /// <summary>
+    /// An article's new text, once the whole index is written: rewrites its passage file and the term shards that held
+    /// or now hold one of its terms (all of them when the shard count changes), and search-index.js for its title.
+    /// </summary>
+    public void Update(int article, string title, string url, string part, IReadOnlyList<Section> sections)
+    {
+        var old = _entries[article].Terms;
+        _pending[_fileOf[article]]++;
+        Add(article, title, url, part, sections);
+        if (ShardCount() != _shardCount)
+        {
+            Write();
+            return;
+        }
+        var touched = new HashSet<int>();
+        Span<char> buffer = stackalloc char[2];
+        foreach (var terms in (ReadOnlySpan<ArticleTerms>)[old, _entries[article].Terms])
+        {
+            for (var i = 0; i < terms.Chinese.Length; i += 2) touched.Add(ShardOf(TermCounts.ChineseTerm(terms.Chinese[i], buffer), _shardCount));
+            foreach (var (term, _) in terms.Words) touched.Add(ShardOf(term, _shardCount));
+        }
+        WriteShards(touched.Contains, _shardCount);
+        WriteIndex();
+    }
+
+    private int ShardCount()
+    {
+        var total = _entries.Sum(e => e.Terms.Chinese.Length / 2 + e.Terms.Words.Length);
+        return Math.Clamp((total + PostingsPerShard - 1) / PostingsPerShard, 1, MaxShards);
     }
 
     /// <summary>Writes the term shards and search-index.js, once every article is added.</summary>
     public void Write()
     {
-        var total = _entries.Sum(e => e.Terms.Chinese.Length / 2 + e.Terms.Words.Length);
-        var shardCount = Math.Clamp((total + PostingsPerShard - 1) / PostingsPerShard, 1, MaxShards);
+        var shardCount = _shardCount = ShardCount();
         var groups = Math.Min(shardCount, Environment.ProcessorCount);
-        Parallel.For(0, groups, group => WriteShards(group, groups, shardCount));
+        Parallel.For(0, groups, group => WriteShards(k => k % groups == group, shardCount));
+        WriteIndex();
+    }
 
-        ScriptFile.Write(Path.Combine(_output, SiteUrls.SearchIndex), Data, (Entries: _entries, Shards: shardCount, Files: _fileOf), static (json, index) =>
+    private void WriteIndex()
+    {
+        ScriptFile.Write(Path.Combine(_output, SiteUrls.SearchIndex), Data, (Entries: _entries, Shards: _shardCount, Files: _fileOf), static (json, index) =>
         {
             var parts = index.Entries.Select(e => e.Part).Distinct().ToList();
             json.WriteStartObject();
@@ -157,10 +195,10 @@ internal sealed class SearchIndexWriter
     }
 
     /// <summary>
-    /// Gathers and writes the shards k with k % groups == group. Each group reads every article in order, so a term's
-    /// postings come out in article order (they are written as gaps); the groups run in parallel.
+    /// Gathers and writes the shards wanted. Each call reads every article in order, so a term's postings come out in
+    /// article order (they are written as gaps); calls for distinct shards can run in parallel.
     /// </summary>
-    private void WriteShards(int group, int groups, int shardCount)
+    private void WriteShards(Func<int, bool> wanted, int shardCount)
     {
         var chinese = new Dictionary<int, List<int>>();
         var words = new Dictionary<string, List<int>>();
@@ -171,15 +209,15 @@ internal sealed class SearchIndexWriter
             for (var i = 0; i < terms.Chinese.Length; i += 2)
             {
                 var key = terms.Chinese[i];
-                if (ShardOf(TermCounts.ChineseTerm(key, buffer), shardCount) % groups == group)
+                if (wanted(ShardOf(TermCounts.ChineseTerm(key, buffer), shardCount)))
                     AddPosting(chinese, key, article, terms.Chinese[i + 1]);
             }
             foreach (var (term, count) in terms.Words)
-                if (ShardOf(term, shardCount) % groups == group) AddPosting(words, term, article, count);
+                if (wanted(ShardOf(term, shardCount))) AddPosting(words, term, article, count);
         }
 
         var shards = new Dictionary<int, List<(string Term, List<int> Postings)>>();
-        for (var k = group; k < shardCount; k += groups) shards[k] = [];
+        for (var k = 0; k < shardCount; k++) if (wanted(k)) shards[k] = [];
         foreach (var (key, postings) in chinese)
         {
             var term = TermCounts.ChineseTerm(key);

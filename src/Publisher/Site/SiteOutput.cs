@@ -13,7 +13,11 @@ internal sealed class SiteOutput : IOutput
 {
     public string Name => "site";
 
-    public void Write(Book book, BuildContext context)
+    public void Write(Book book, BuildContext context) => Write(book, context, updatable: false);
+
+    /// <param name="updatable">Keep the search index's text, for `serve` to update it article by article.</param>
+    /// <returns>The search index, written.</returns>
+    public static SearchIndexWriter Write(Book book, BuildContext context, bool updatable)
     {
         var templates = context.Layouts.Site;
         var pages = new SitePages(book, context.Year, new AvailableDownloads(context.Output));
@@ -27,29 +31,20 @@ internal sealed class SiteOutput : IOutput
         }
 
         var articles = book.Parts.SelectMany(p => p.Articles.Select(a => (Part: p, Article: a))).ToList();
-        var search = new SearchIndexWriter(context.Output, [.. articles.Select(a => a.Article.Body.Length)]);
+        var search = new SearchIndexWriter(context.Output, [.. articles.Select(a => a.Article.Body.Length)], updatable);
         var files = new ConcurrentBag<string>();
         var renderer = new ArticleRenderer(book);
         // The other pages go first in the same parallel loop: the big ones (reminders, scoring) are then written while
         // the articles are, not after them on one core.
-        (string Url, string Layout, Func<Dictionary<string, object?>> Model)[] others =
-        [
-            (SiteUrls.Home, "home", pages.Home),
-            .. book.Parts.Select(part => (SiteUrls.Part(part), "part", (Func<Dictionary<string, object?>>)(() => pages.Part(part)))),
-            (SiteUrls.Forms, "forms", pages.Forms),
-            (SiteUrls.Reminders, "reminders", pages.RemindersPage),
-            (SiteUrls.Scoring, "scoring", pages.Scoring),
-            (SiteUrls.Search, "search", pages.Search),
-            (SiteUrls.NotFound, "404", pages.NotFound),
-        ];
-        Parallel.For(0, others.Length + articles.Count, i =>
+        var others = OtherPages(book, pages);
+        Parallel.For(0, others.Count + articles.Count, i =>
         {
-            if (i < others.Length)
+            if (i < others.Count)
             {
                 WritePage(others[i].Url, others[i].Layout, others[i].Model());
                 return;
             }
-            var index = i - others.Length;
+            var index = i - others.Count;
             var (part, article) = articles[index];
             var rendered = renderer.Render(article);
             var url = SiteUrls.Article(part, article);
@@ -64,5 +59,18 @@ internal sealed class SiteOutput : IOutput
         OutputFile.CopyFolder(statics, Path.Combine(context.Output, SiteUrls.StaticFolder));
         foreach (var file in files.Distinct()) OutputFile.CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));
         links.Check(context.Output);
+        return search;
     }
+
+    /// <summary>Every page but the articles: where it goes, its layout and its model.</summary>
+    public static List<(string Url, string Layout, Func<Dictionary<string, object?>> Model)> OtherPages(Book book, SitePages pages) =>
+    [
+        (SiteUrls.Home, "home", pages.Home),
+        .. book.Parts.Select(part => (SiteUrls.Part(part), "part", (Func<Dictionary<string, object?>>)(() => pages.Part(part)))),
+        (SiteUrls.Forms, "forms", pages.Forms),
+        (SiteUrls.Reminders, "reminders", pages.RemindersPage),
+        (SiteUrls.Scoring, "scoring", pages.Scoring),
+        (SiteUrls.Search, "search", pages.Search),
+        (SiteUrls.NotFound, "404", pages.NotFound),
+    ];
 }

@@ -1,0 +1,82 @@
+using Handbook.Model;
+using Handbook.Publisher.Build;
+
+namespace Handbook.Publisher.Serve;
+
+/// <summary>
+/// Rewrites the downloads a change made stale (the printed handbook after an article's text, a form's .docx and
+/// ledger, …) in the background, after the pages: an editor sees the page at once, and the printed handbook of
+/// thousands of chapters takes seconds. Requests made while one runs are merged into the next, for the latest handbook.
+/// Each file is written into a folder of its own, then moved over the served one.
+/// </summary>
+internal sealed class StaleDownloads(string root) : IDisposable
+{
+    private sealed record Request(Book Book, Layouts Layouts, string Templates, int Year, HashSet<IOutput> Outputs, Dictionary<string, Form> Forms);
+
+    private readonly object _gate = new();
+    private Request? _next;
+    private Task _running = Task.CompletedTask;
+    private bool _busy;
+    private int _runs;
+
+    /// <summary>The folder served, where the downloads go.</summary>
+    public string Target { get; set; } = "";
+
+    public void Refresh(Book book, Layouts layouts, string templates, int year, IEnumerable<IOutput> outputs, IEnumerable<Form> forms)
+    {
+        lock (_gate)
+        {
+            var next = _next ?? new Request(book, layouts, templates, year, [], new(StringComparer.Ordinal));
+            next.Outputs.UnionWith(outputs);
+            foreach (var form in forms) next.Forms[form.Id] = form;
+            if (next.Outputs.Count == 0 && next.Forms.Count == 0) return;
+            _next = next with { Book = book, Layouts = layouts };
+            if (_busy) return;
+            _busy = true;
+            _running = Task.Run(Run);
+        }
+    }
+
+    private void Run()
+    {
+        while (true)
+        {
+            Request request;
+            lock (_gate)
+            {
+                _busy = _next is not null;
+                if (_next is null) return;
+                (request, _next) = (_next, null);
+            }
+            var staging = Path.Combine(root, $"downloads-{++_runs}");
+            try
+            {
+                Directory.CreateDirectory(staging);
+                var context = new BuildContext(staging, request.Templates, request.Year, request.Layouts);
+                // Only the forms changed: the form outputs write every form of the book they are given.
+                var forms = request.Book with { Forms = [.. request.Forms.Values] };
+                Parallel.ForEach(request.Outputs, o => o.Write(request.Book, context));
+                if (request.Forms.Count > 0)
+                    Parallel.ForEach(Outputs.All.Where(o => o is FormsOutput or LedgersOutput), o => o.Write(forms, context));
+                var target = Target;
+                foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories))
+                {
+                    var to = Path.Combine(target, Path.GetRelativePath(staging, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                    File.Move(file, to, overwrite: true);
+                }
+            }
+            catch (Exception e)
+            {
+                // The sources were checked before: this is a fault to look into, told on the server's console.
+                Console.Error.WriteLine($"更新下载文件失败：{e.Message}");
+            }
+            finally
+            {
+                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    public void Dispose() => _running.Wait(TimeSpan.FromSeconds(30));
+}
