@@ -3,7 +3,7 @@ using Handbook.Publisher.Commands;
 
 namespace Handbook.Publisher;
 
-/// <summary>The `publisher` command line: check, build, changes, new.</summary>
+/// <summary>The `publisher` command line: check, build, changes, new, serve.</summary>
 public static class PublisherCli
 {
     public static RootCommand Create()
@@ -13,6 +13,7 @@ public static class PublisherCli
         root.Subcommands.Add(BuildCommand.Create());
         root.Subcommands.Add(ChangesCommand.Create());
         root.Subcommands.Add(NewCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 }

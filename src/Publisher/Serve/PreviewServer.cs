@@ -1,0 +1,122 @@
+using System.Threading.RateLimiting;
+using Handbook.Validator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Handbook.Publisher.Serve;
+
+/// <param name="Source">The handbook folder, as the user named it.</param>
+/// <param name="Templates">The templates folder, as the user named it.</param>
+/// <param name="Port">0: any free port (tests).</param>
+/// <param name="MaxUploadMb">The largest request body, in MB; larger gets 413.</param>
+internal sealed record ServeOptions(DirectoryInfo Source, DirectoryInfo Templates, string Host, int Port, int MaxUploadMb, int Year);
+
+/// <summary>
+/// `publisher serve`: the live preview (the site, rebuilt as the sources change, open pages reloading) and the
+/// validation API, on one ASP.NET Core server. It keeps nothing that several instances would have to share.
+/// </summary>
+internal sealed class PreviewServer : IAsyncDisposable
+{
+    /// <summary>Validations at once: one per core; a few more wait their turn, the rest are told to come back.</summary>
+    private static readonly int Validations = Environment.ProcessorCount;
+    private const int Waiting = 64;
+
+    private readonly ServeOptions _options;
+    private readonly PreviewSite _site;
+    private readonly ReloadChannel _reload = new();
+    private readonly WebApplication _app;
+    private readonly object _gate = new();
+    private SourceWatcher? _watcher;
+    private RecordValidator? _validator;
+    private Model.Book? _validated;
+
+    public PreviewServer(ServeOptions options, TextWriter log)
+    {
+        _options = options;
+        _site = new PreviewSite(options.Source, options.Templates, options.Year);
+        var maxBytes = (long)options.MaxUploadMb * 1024 * 1024;
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://{(options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]" : options.Host)}:{options.Port}");
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = maxBytes;
+        });
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.AddConcurrencyLimiter("validate", o =>
+            {
+                o.PermitLimit = Validations;
+                o.QueueLimit = Waiting;
+                o.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
+            });
+            limiter.OnRejected = (rejected, token) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = "1";
+                return new ValueTask(ValidationEndpoint.Error(rejected.HttpContext, StatusCodes.Status503ServiceUnavailable,
+                    "服务器正忙，请稍后重试。"));
+            };
+        });
+        _app = builder.Build();
+        var access = new AccessLog(log);
+        var files = new StaticSite(_site, _reload);
+        var validate = new ValidationEndpoint(Validator, maxBytes);
+        var stopping = _app.Lifetime.ApplicationStopping;
+        _app.Use(access.Write);
+        _app.Use(SecurityHeaders.Apply);
+        _app.UseRateLimiter();
+        _app.MapGet("/healthz", () => Results.Text("ok"));
+        _app.MapPost(ValidationEndpoint.Path, validate.Handle).RequireRateLimiting("validate");
+        _app.MapGet(ReloadChannel.Events, context => _reload.Stream(context, stopping));
+        _app.MapGet(ReloadChannel.Script, _reload.WriteScript);
+        _app.MapMethods("/{**path}", ["GET", "HEAD"], files.Serve);
+    }
+
+    /// <summary>The address served, e.g. http://127.0.0.1:5080/.</summary>
+    public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+
+    /// <summary>Builds the site, starts serving it and watching the sources.</summary>
+    public async Task StartAsync()
+    {
+        _site.Build();
+        await _app.StartAsync();
+        _watcher = new SourceWatcher([_options.Source.FullName, _options.Templates.FullName], Changed);
+    }
+
+    /// <summary>Applies a batch of changes, then tells the open pages.</summary>
+    private void Changed(IReadOnlyCollection<string> files)
+    {
+        _site.Apply(files);
+        _reload.Changed();
+    }
+
+    /// <summary>A validator for the handbook last built, made again when the handbook changes.</summary>
+    private RecordValidator? Validator()
+    {
+        var book = _site.Book;
+        if (book is null) return null;
+        lock (_gate)
+        {
+            if (!ReferenceEquals(book, _validated)) (_validator, _validated) = (new RecordValidator(book), book);
+            return _validator;
+        }
+    }
+
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        _watcher?.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _site.Dispose();
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text;
+using Handbook.Validator;
+using Handbook.Validator.Findings;
+using Handbook.Validator.Packaging;
+using Handbook.Validator.Reports;
+using Handbook.Validator.Running;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Handbook.Publisher.Serve;
+
+/// <summary>
+/// POST /api/validate: the .docx files of the multipart field `file` (one or many), checked by the validator's own run
+/// and answered with its JSON report, exactly as `validator --format json` writes it (each file's path is the name it
+/// was uploaded under, without folders). The files stay in memory and are gone with the request.
+/// </summary>
+internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long maxBytes)
+{
+    public const string Path = "/api/validate";
+    public const string Field = "file";
+
+    /// <summary>The multipart files are read into memory, never buffered to a temporary file on disk.</summary>
+    public FormOptions FormOptions => new()
+    {
+        MultipartBodyLengthLimit = maxBytes,
+        MemoryBufferThreshold = (int)Math.Min(maxBytes, int.MaxValue),
+        BufferBodyLengthLimit = maxBytes,
+    };
+
+    public async Task Handle(HttpContext context)
+    {
+        var checker = validator();
+        if (checker is null)
+        {
+            await Error(context, StatusCodes.Status503ServiceUnavailable, "手册尚未成功生成，表单定义不可用，暂时无法检查记录；请先修正手册中的错误。");
+            return;
+        }
+        if (context.Request.ContentLength > maxBytes)
+        {
+            await TooLarge(context);
+            return;
+        }
+        if (!context.Request.HasFormContentType)
+        {
+            await Error(context, StatusCodes.Status400BadRequest, $"请以 multipart/form-data 上传记录文件（字段名 {Field}）。");
+            return;
+        }
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(FormOptions, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await TooLarge(context);
+            return;
+        }
+        catch (InvalidDataException)
+        {
+            await Error(context, StatusCodes.Status400BadRequest, "上传的内容不是有效的 multipart/form-data。");
+            return;
+        }
+        var files = form.Files.GetFiles(Field);
+        if (files.Count == 0)
+        {
+            await Error(context, StatusCodes.Status400BadRequest, $"没有收到记录文件：请在字段 {Field} 中上传一个或多个 .docx 文件。");
+            return;
+        }
+        var run = ValidationRun.Run(checker, [.. files.Select(f => new UploadedRecord(f))], jobs: 1);
+        // The register (`serve --register`) stores the run here, before it is answered.
+        var json = new StringWriter();
+        JsonReport.Write(run, json);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(json.ToString(), Encoding.UTF8);
+    }
+
+    private Task TooLarge(HttpContext context) => Error(context, StatusCodes.Status413PayloadTooLarge,
+        $"上传的内容超过 {maxBytes / 1024 / 1024} MB 的上限，未检查；请分批上传，或删去记录中嵌入的大图片后重试。");
+
+    /// <summary>An answer that is not a report: {"error": message}, in Chinese.</summary>
+    public static Task Error(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        // The rest of an oversized body is not read: the connection closes after the answer.
+        return context.Response.WriteAsJsonAsync(new { error = message });
+    }
+
+    /// <summary>An uploaded file, read from the request's memory.</summary>
+    private sealed class UploadedRecord(IFormFile file) : RecordSource(System.IO.Path.GetFileName(file.FileName.Replace('\\', '/')))
+    {
+        protected override (byte[]? Data, Finding? Problem) ReadBytes(PackageLimits limits)
+        {
+            if (file.Length > limits.MaxFileBytes) return (null, SafePackage.TooLarge(file.Length, limits));
+            var data = new byte[file.Length];
+            using var stream = file.OpenReadStream();
+            stream.ReadExactly(data);
+            return (data, null);
+        }
+    }
+}
