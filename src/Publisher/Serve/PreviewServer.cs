@@ -83,6 +83,9 @@ internal sealed class PreviewServer : IAsyncDisposable
     /// <summary>The address served, e.g. http://127.0.0.1:5080/.</summary>
     public string Url => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
 
+    /// <summary>The folder the site is served from (it changes with each full build).</summary>
+    public string Output => _site.Output;
+
     /// <summary>Builds the site, starts serving it and watching the sources.</summary>
     public async Task StartAsync()
     {

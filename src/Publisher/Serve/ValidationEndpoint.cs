@@ -55,8 +55,9 @@ internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long 
             await TooLarge(context);
             return;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
+            // A malformed multipart body (or one cut short).
             await Error(context, StatusCodes.Status400BadRequest, "上传的内容不是有效的 multipart/form-data。");
             return;
         }

@@ -46,13 +46,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseUrl = _server.Urls.First() + "/";
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await Launch(_playwright);
     }
+
+    /// <summary>Debian's headless Chromium, as every browser test drives it.</summary>
+    public static Task<IBrowser> Launch(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"],
+    });
 
     public async Task DisposeAsync()
     {
