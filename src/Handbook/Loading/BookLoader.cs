@@ -20,7 +20,8 @@ public static class BookLoader
 
     private static readonly string[] InfoKeys = ["title", "organization", "edition", "language", "repository", "parts", "grading"];
 
-    public static LoadResult Load(string root)
+    /// <param name="cache">Articles parsed by an earlier load of this folder, reused where their files are unchanged.</param>
+    public static LoadResult Load(string root, ArticleCache? cache = null)
     {
         var diagnostics = new List<Diagnostic>();
         root = System.IO.Path.GetFullPath(root);
@@ -45,7 +46,7 @@ public static class BookLoader
             ReadGrading(file, map));
 
         var articleReader = new ArticleReader(root, diagnostics);
-        var parts = ReadParts(root, file, map, articleReader);
+        var parts = ReadParts(root, file, map, articleReader, cache);
         var formReader = new FormReader(root, diagnostics);
         var book = new Book(root, info, parts, formReader.ReadAll());
 
@@ -72,7 +73,7 @@ public static class BookLoader
         return [.. bands.OrderByDescending(b => b.Min)];
     }
 
-    private static ImmutableArray<Part> ReadParts(string root, YamlFile file, YamlMap map, ArticleReader reader)
+    private static ImmutableArray<Part> ReadParts(string root, YamlFile file, YamlMap map, ArticleReader reader, ArticleCache? cache)
     {
         var folders = new List<(string Folder, string Title, string[] Files)>();
         foreach (var node in map.Sequence("parts", required: true))
@@ -94,7 +95,7 @@ public static class BookLoader
         // All articles of all parts at once, in parallel; then each part's in order.
         var files = folders.SelectMany(f => f.Files.Select(path => (f.Folder, Path: path))).ToArray();
         var articles = new Article?[files.Length];
-        Parallel.For(0, files.Length, i => articles[i] = reader.Read(ArticleSource.Read(files[i].Path), files[i].Folder));
+        Parallel.For(0, files.Length, i => articles[i] = reader.Read(cache is null ? ArticleSource.Read(files[i].Path) : cache.Read(files[i].Path), files[i].Folder));
         var parts = new List<Part>();
         var first = 0;
         foreach (var (folder, title, paths) in folders)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Handbook.Validator;
 using Microsoft.AspNetCore.Builder;
@@ -29,6 +31,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     private const int Waiting = 64;
 
     private readonly ServeOptions _options;
+    private readonly TextWriter _log;
     private readonly PreviewSite _site;
     private readonly ReloadChannel _reload = new();
     private readonly WebApplication _app;
@@ -40,6 +43,7 @@ internal sealed class PreviewServer : IAsyncDisposable
     public PreviewServer(ServeOptions options, TextWriter log)
     {
         _options = options;
+        _log = log;
         _site = new PreviewSite(options.Source, options.Templates, options.Year);
         var maxBytes = (long)options.MaxUploadMb * 1024 * 1024;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
@@ -97,8 +101,11 @@ internal sealed class PreviewServer : IAsyncDisposable
     /// <summary>Applies a batch of changes, then tells the open pages.</summary>
     private void Changed(IReadOnlyCollection<string> files)
     {
+        var start = Stopwatch.GetTimestamp();
         _site.Apply(files);
         _reload.Changed();
+        var state = _site.Problems.Count > 0 ? $"有 {_site.Problems.Count} 个问题，页面显示诊断" : "已更新";
+        lock (_log) _log.WriteLine($"{files.Count} 个文件有变化：{state}（{Stopwatch.GetElapsedTime(start).TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)} ms）");
     }
 
     /// <summary>A validator for the handbook last built, made again when the handbook changes.</summary>

@@ -20,6 +20,7 @@ internal sealed class PreviewSite : IDisposable
     private readonly int _year;
     private readonly string _root = Path.Combine(Path.GetTempPath(), "handbook-serve-" + Guid.NewGuid().ToString("N"));
     private readonly StaleDownloads _downloads;
+    private readonly ArticleCache _articles = new();
     private int _builds;
     private Book? _book;
     private Layouts? _layouts;
@@ -57,10 +58,11 @@ internal sealed class PreviewSite : IDisposable
     public void Apply(IReadOnlyCollection<string> changed)
     {
         _changed.UnionWith(changed);
+        _articles.Forget(changed);
         changed = _changed;
         try
         {
-            var load = BookLoader.Load(_source.FullName);
+            var load = BookLoader.Load(_source.FullName, _articles);
             if (load.HasErrors || load.Book is null)
             {
                 Problems = [.. load.Diagnostics.Select(d => d.Under(_source.ToString()))];

@@ -29,7 +29,7 @@ internal sealed class StaticSite(PreviewSite site, ReloadChannel reload)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             var notFound = Path.Combine(output, Site.SiteUrls.NotFound);
-            if (File.Exists(notFound)) await Page(context, Inject(await File.ReadAllTextAsync(notFound), reload.Tag("/")));
+            if (File.Exists(notFound)) await Page(context, Inject(await File.ReadAllTextAsync(notFound), reload.Tag(path)));
             else await context.Response.WriteAsync("页面不存在");
             return;
         }
