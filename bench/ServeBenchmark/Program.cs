@@ -12,7 +12,8 @@ using Handbook.Validator.Fixtures;
 //             hostile files; throughput, p50/p99, every answer checked against the answer for that file;
 //   memory:   edits every 2 s and uploads from 4 connections for --minutes minutes; the server's resident memory.
 // Usage: dotnet run -c Release --project bench/ServeBenchmark -- [reload] [validate] [memory]
-//        [--chapters 5000] [--edits 20] [--seconds 30] [--connections 16] [--minutes 30]
+//        [--chapters 5000] [--edits 20] [--seconds 30] [--connections 16] [--minutes 30] [--publisher PATH]
+// (--publisher: a publisher already published, instead of publishing it first)
 // (none of reload/validate/memory: reload and validate).
 string Option(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 ? args[i + 1] : fallback;
 var modes = args.Where(a => a is "reload" or "validate" or "memory").ToHashSet();
@@ -29,9 +30,12 @@ var templates = Path.Combine(repository.FullName, "templates");
 var work = Directory.CreateTempSubdirectory("serve-benchmark-").FullName;
 try
 {
-    Console.WriteLine("发布 publisher（dotnet publish -c Release）…");
-    var publisher = Path.Combine(work, "publisher", "publisher");
-    Run("dotnet", "publish", Path.Combine(repository.FullName, "src", "Publisher"), "-c", "Release", "-o", Path.GetDirectoryName(publisher)!, "--nologo", "-v", "quiet");
+    var publisher = Option("--publisher", Path.Combine(work, "publisher", "publisher"));
+    if (!File.Exists(publisher))
+    {
+        Console.WriteLine("发布 publisher（dotnet publish -c Release）…");
+        Run("dotnet", "publish", Path.Combine(repository.FullName, "src", "Publisher"), "-c", "Release", "-o", Path.GetDirectoryName(publisher)!, "--nologo", "-v", "quiet");
+    }
     var handbook = Path.Combine(work, "handbook");
     Copy(Path.Combine(repository.FullName, "handbook"), handbook);
     Task<ServerProcess> Serve(string source) => ServerProcess.Start(publisher, port => ["serve", "--source", source, "--templates", templates, "--port", port.ToString(CultureInfo.InvariantCulture)], "healthz");
@@ -97,7 +101,12 @@ async Task<(Upload Typical, Upload[] Hostile)> Uploads(string url, string source
     var typical = new Upload("党小组会记录.docx", valid, await ValidationLoad.Answer(client, url, "党小组会记录.docx", valid));
     if (!typical.Expected.Contains("\"valid\": true", StringComparison.Ordinal)) throw new InvalidOperationException("the typical record is not valid: " + typical.Expected);
     var uploads = new List<Upload>();
-    foreach (var (name, data) in hostile) uploads.Add(new Upload(name, data, await ValidationLoad.Answer(client, url, name, data)));
+    foreach (var (name, data) in hostile)
+    {
+        var watch = Stopwatch.StartNew();
+        uploads.Add(new Upload(name, data, await ValidationLoad.Answer(client, url, name, data)));
+        Console.WriteLine($"  {name}（{data.Length / 1024} KB）：{watch.Elapsed.TotalMilliseconds:F0} ms");
+    }
     return (typical, [.. uploads]);
 }
 

@@ -10,7 +10,7 @@ namespace Handbook.Publisher.Serve;
 /// The site `serve` shows, built in a private folder and rebuilt as the sources change, re-rendering only what a change
 /// touches: an article's page and search shards (and, when its title changed, the pages that show it); a form's
 /// downloads and the pages listing it; a site template's pages. The downloads that a change makes stale are rewritten
-/// after the pages, in the background, so that the open page reloads first. Anything else (a new, removed or renamed
+/// when one is next asked for (<see cref="StaleDownloads"/>). Anything else (a new, removed or renamed
 /// file, handbook.yml, the form and Word templates) rebuilds everything. Not thread-safe: one change at a time.
 /// </summary>
 internal sealed class PreviewSite : IDisposable
@@ -202,16 +202,8 @@ internal sealed class PreviewSite : IDisposable
             : new Diagnostic("", 0, 0, Severity.Error, "build-failed", first is BuildException ? first.Message : $"生成失败：{first.Message}");
     }
 
-    public void Dispose()
-    {
-        _downloads.Dispose();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A download still being written in the background: the temporary folder is the system's to clear.
-        }
-    }
+    /// <summary>Brings the stale downloads up to date, before one is served.</summary>
+    public void WriteDownloads() => _downloads.Write();
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 }

@@ -4,19 +4,19 @@ using Handbook.Publisher.Build;
 namespace Handbook.Publisher.Serve;
 
 /// <summary>
-/// Rewrites the downloads a change made stale (the printed handbook after an article's text, a form's .docx and
-/// ledger, …) in the background, after the pages: an editor sees the page at once, and the printed handbook of
-/// thousands of chapters takes seconds. Requests made while one runs are merged into the next, for the latest handbook.
-/// Each file is written into a folder of its own, then moved over the served one.
+/// The downloads a change made stale (the printed handbook after an article's text, a form's .docx and ledger, …),
+/// rewritten when one of them is next asked for, not at each save: an editor saving again and again waits only for the
+/// pages, and the printed handbook of thousands of chapters (seconds of work) is made once, when someone downloads.
+/// Changes are merged, for the latest handbook. The files are written into a folder of their own, then moved over the
+/// served ones.
 /// </summary>
-internal sealed class StaleDownloads(string root) : IDisposable
+internal sealed class StaleDownloads(string root)
 {
     private sealed record Request(Book Book, Layouts Layouts, string Templates, int Year, HashSet<IOutput> Outputs, Dictionary<string, Form> Forms);
 
     private readonly object _gate = new();
+    private readonly object _writing = new();
     private Request? _next;
-    private Task _running = Task.CompletedTask;
-    private bool _busy;
     private int _runs;
 
     /// <summary>The folder served, where the downloads go.</summary>
@@ -31,20 +31,17 @@ internal sealed class StaleDownloads(string root) : IDisposable
             foreach (var form in forms) next.Forms[form.Id] = form;
             if (next.Outputs.Count == 0 && next.Forms.Count == 0) return;
             _next = next with { Book = book, Layouts = layouts };
-            if (_busy) return;
-            _busy = true;
-            _running = Task.Run(Run);
         }
     }
 
-    private void Run()
+    /// <summary>Rewrites what is stale, if anything; a download is served after this.</summary>
+    public void Write()
     {
-        while (true)
+        lock (_writing)
         {
             Request request;
             lock (_gate)
             {
-                _busy = _next is not null;
                 if (_next is null) return;
                 (request, _next) = (_next, null);
             }
@@ -66,7 +63,7 @@ internal sealed class StaleDownloads(string root) : IDisposable
                     File.Move(file, to, overwrite: true);
                 }
             }
-            catch (Exception e)
+            catch (Exception e) when (e is IOException or InvalidDataException or AggregateException or UnauthorizedAccessException)
             {
                 // The sources were checked before: this is a fault to look into, told on the server's console.
                 Console.Error.WriteLine($"更新下载文件失败：{e.Message}");
@@ -77,6 +74,4 @@ internal sealed class StaleDownloads(string root) : IDisposable
             }
         }
     }
-
-    public void Dispose() => _running.Wait(TimeSpan.FromSeconds(30));
 }

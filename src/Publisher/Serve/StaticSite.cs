@@ -17,6 +17,7 @@ internal sealed class StaticSite(PreviewSite site, ReloadChannel reload)
     {
         var path = context.Request.Path.Value ?? "/";
         if (path.EndsWith('/')) path += "index.html";
+        if (path.StartsWith($"/{DownloadPaths.Folder}/", StringComparison.Ordinal)) site.WriteDownloads();
         var output = site.Output;
         var file = Resolve(output, path);
         var problems = site.Problems;

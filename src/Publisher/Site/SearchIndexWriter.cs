@@ -39,6 +39,8 @@ internal sealed class SearchIndexWriter
     private readonly int[] _pending;
     private readonly bool _updatable;
     private int _shardCount;
+    /// <summary>When updatable: per article, the shard of each of its terms (see <see cref="ShardsOf"/>).</summary>
+    private byte[][]? _shardsOf;
 
     /// <param name="lengths">Each article's length (its Markdown), to put a few articles in each passage file.</param>
     /// <param name="updatable">Keep every article's text, so that <see cref="Update"/> can rewrite its passage file.</param>
@@ -125,8 +127,8 @@ internal sealed class SearchIndexWriter
     }
 
     /// <summary>
-    /// An article's new text, once the whole index is written: rewrites its passage file and the term shards that held
-    /// or now hold one of its terms (all of them when the shard count changes), and search-index.js for its title.
+    /// An article's new text, once the whole index is written: rewrites its passage file, the term shards of the terms
+    /// whose count in it changed (all of them when the shard count changes), and search-index.js for its title.
     /// </summary>
     public void Update(int article, string title, string url, string part, IReadOnlyList<Section> sections)
     {
@@ -138,15 +140,32 @@ internal sealed class SearchIndexWriter
             Write();
             return;
         }
-        var touched = new HashSet<int>();
+        var terms = _entries[article].Terms;
+        _shardsOf![article] = ShardsOf(terms, _shardCount);
+        var wanted = new bool[_shardCount];
         Span<char> buffer = stackalloc char[2];
-        foreach (var terms in (ReadOnlySpan<ArticleTerms>)[old, _entries[article].Terms])
-        {
-            for (var i = 0; i < terms.Chinese.Length; i += 2) touched.Add(ShardOf(TermCounts.ChineseTerm(terms.Chinese[i], buffer), _shardCount));
-            foreach (var (term, _) in terms.Words) touched.Add(ShardOf(term, _shardCount));
-        }
-        WriteShards(touched.Contains, _shardCount);
+        var before = new Dictionary<int, int>(old.Chinese.Length / 2);
+        for (var i = 0; i < old.Chinese.Length; i += 2) before[old.Chinese[i]] = old.Chinese[i + 1];
+        for (var i = 0; i < terms.Chinese.Length; i += 2)
+            if (!before.Remove(terms.Chinese[i], out var count) || count != terms.Chinese[i + 1])
+                wanted[ShardOf(TermCounts.ChineseTerm(terms.Chinese[i], buffer), _shardCount)] = true;
+        foreach (var key in before.Keys) wanted[ShardOf(TermCounts.ChineseTerm(key, buffer), _shardCount)] = true;
+        var words = old.Words.ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
+        foreach (var (term, count) in terms.Words)
+            if (!words.Remove(term, out var was) || was != count) wanted[ShardOf(term, _shardCount)] = true;
+        foreach (var term in words.Keys) wanted[ShardOf(term, _shardCount)] = true;
+        if (wanted.Contains(true)) WriteShards(wanted, _shardCount);
         WriteIndex();
+    }
+
+    /// <summary>The shard of each of an article's terms, Chinese ones then words (a shard count fits in a byte).</summary>
+    private static byte[] ShardsOf(ArticleTerms terms, int shardCount)
+    {
+        var shards = new byte[terms.Chinese.Length / 2 + terms.Words.Length];
+        Span<char> buffer = stackalloc char[2];
+        for (var i = 0; i < terms.Chinese.Length; i += 2) shards[i / 2] = (byte)ShardOf(TermCounts.ChineseTerm(terms.Chinese[i], buffer), shardCount);
+        for (var i = 0; i < terms.Words.Length; i++) shards[terms.Chinese.Length / 2 + i] = (byte)ShardOf(terms.Words[i].Key, shardCount);
+        return shards;
     }
 
     private int ShardCount()
@@ -159,9 +178,12 @@ internal sealed class SearchIndexWriter
     public void Write()
     {
         var shardCount = _shardCount = ShardCount();
+        _shardsOf = null; // of another shard count, if any
         var groups = Math.Min(shardCount, Environment.ProcessorCount);
-        Parallel.For(0, groups, group => WriteShards(k => k % groups == group, shardCount));
+        Parallel.For(0, groups, group => WriteShards([.. Enumerable.Range(0, shardCount).Select(k => k % groups == group)], shardCount));
         WriteIndex();
+        // To update: each term's shard, so that gathering a few shards again does not hash every term of every article.
+        if (_updatable) _shardsOf = [.. _entries.AsParallel().AsOrdered().Select(e => ShardsOf(e.Terms, shardCount))];
     }
 
     private void WriteIndex()
@@ -198,7 +220,7 @@ internal sealed class SearchIndexWriter
     /// Gathers and writes the shards wanted. Each call reads every article in order, so a term's postings come out in
     /// article order (they are written as gaps); calls for distinct shards can run in parallel.
     /// </summary>
-    private void WriteShards(Func<int, bool> wanted, int shardCount)
+    private void WriteShards(bool[] wanted, int shardCount)
     {
         var chinese = new Dictionary<int, List<int>>();
         var words = new Dictionary<string, List<int>>();
@@ -206,18 +228,22 @@ internal sealed class SearchIndexWriter
         for (var article = 0; article < _entries.Length; article++)
         {
             var terms = _entries[article].Terms;
+            var shardOf = _shardsOf?[article];
             for (var i = 0; i < terms.Chinese.Length; i += 2)
             {
                 var key = terms.Chinese[i];
-                if (wanted(ShardOf(TermCounts.ChineseTerm(key, buffer), shardCount)))
+                if (wanted[shardOf?[i / 2] ?? ShardOf(TermCounts.ChineseTerm(key, buffer), shardCount)])
                     AddPosting(chinese, key, article, terms.Chinese[i + 1]);
             }
-            foreach (var (term, count) in terms.Words)
-                if (wanted(ShardOf(term, shardCount))) AddPosting(words, term, article, count);
+            for (var i = 0; i < terms.Words.Length; i++)
+            {
+                var (term, count) = terms.Words[i];
+                if (wanted[shardOf?[terms.Chinese.Length / 2 + i] ?? ShardOf(term, shardCount)]) AddPosting(words, term, article, count);
+            }
         }
 
         var shards = new Dictionary<int, List<(string Term, List<int> Postings)>>();
-        for (var k = 0; k < shardCount; k++) if (wanted(k)) shards[k] = [];
+        for (var k = 0; k < shardCount; k++) if (wanted[k]) shards[k] = [];
         foreach (var (key, postings) in chinese)
         {
             var term = TermCounts.ChineseTerm(key);
