@@ -27,7 +27,17 @@ public sealed record BookInfo(
     string Edition,
     string Language,
     string? Repository,
-    ImmutableArray<GradeBand> Grading);
+    ImmutableArray<GradeBand> Grading,
+    Vocabulary Vocabulary);
+
+/// <summary>
+/// The organization's own words that pages and downloads use (handbook.yml <c>vocabulary</c>), so that another
+/// organization's handbook carries none of the Party-building words; each defaults to the Party-building handbook's.
+/// </summary>
+public sealed record Vocabulary(string Unit, string Leader, string Work, string SearchExample, string Theme)
+{
+    public static readonly Vocabulary Default = new("党支部", "支部书记", "党建工作", "党小组", "#a61b1b");
+}
 
 /// <summary>A grading band: the grade given to totals at or above Min (and below the next band).</summary>
 public sealed record GradeBand(string Grade, decimal Min);

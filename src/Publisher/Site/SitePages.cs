@@ -12,7 +12,7 @@ namespace Handbook.Publisher.Site;
 /// </summary>
 internal sealed class SitePages(Book book, int year, AvailableDownloads downloads)
 {
-    private readonly object _site = new { book.Info.Title, book.Info.Organization, book.Info.Edition, book.Info.Language };
+    private readonly object _site = new { book.Info.Title, book.Info.Organization, book.Info.Edition, book.Info.Language, book.Info.Vocabulary };
     private readonly List<(Part Part, Article Article)> _articles = [.. book.Parts.SelectMany(p => p.Articles.Select(a => (p, a)))];
     private readonly Dictionary<string, object> _linkById = book.Parts
         .SelectMany(p => p.Articles.Select(a => (a.Id, Link: ArticleLink(p, a))))
