@@ -29,6 +29,7 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         {
             p.Number,
             p.Title,
+            p.Heading,
             Url = SiteUrls.Part(p),
             Count = p.Articles.Length,
             Articles = p.Articles.Select(a => ArticleLink(p, a)).ToList(),
@@ -46,6 +47,8 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
     {
         var page = Page(SiteUrls.Part(part), part.Title, "part");
         page["Number"] = part.Number;
+        page["Label"] = part.Label;
+        page["Heading"] = part.Heading;
         page["Articles"] = part.Articles.Select(a => new
         {
             a.Id,
@@ -61,7 +64,7 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         var (part, article) = _articles[index];
         var page = Page(SiteUrls.Article(part, article), article.Title, "part");
         page["Id"] = article.Id;
-        page["Part"] = new { part.Title, Url = SiteUrls.Part(part) };
+        page["Part"] = new { part.Title, part.Heading, Url = SiteUrls.Part(part) };
         page["Owner"] = article.Owner;
         page["Schedule"] = article.Schedule
             .Select(s => new { When = ScheduleText.Describe(s), s.Task, By = s.By == article.Owner ? null : s.By }) // the owner is shown above
@@ -104,13 +107,19 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
     public Dictionary<string, object?> Scoring()
     {
         var page = Page(SiteUrls.Scoring, "对标自查评分标准", "scoring");
-        page["Articles"] = _articles.Where(x => x.Article.Scoring.Length > 0).Select(x => new
+        page["Parts"] = book.Parts.Where(p => p.Articles.Any(a => a.Scoring.Length > 0)).Select(p => new
         {
-            x.Article.Id,
-            x.Article.Title,
-            Url = SiteUrls.Article(x.Part, x.Article),
-            Points = Number(x.Article.Scoring.Sum(s => s.Points)),
-            Items = x.Article.Scoring.Select(s => new { s.Item, Points = Number(s.Points), s.Deduct }).ToList(),
+            p.Number,
+            p.Heading,
+            Points = Number(p.Articles.Sum(a => a.Scoring.Sum(s => s.Points))),
+            Articles = p.Articles.Where(a => a.Scoring.Length > 0).Select(a => new
+            {
+                a.Id,
+                a.Title,
+                Url = SiteUrls.Article(p, a),
+                Points = Number(a.Scoring.Sum(s => s.Points)),
+                Items = a.Scoring.Select(s => new { s.Item, Points = Number(s.Points), s.Deduct }).ToList(),
+            }).ToList(),
         }).ToList();
         page["Total"] = Number(book.ScoringItems.Sum(s => s.Item.Points));
         var bands = book.Info.Grading.OrderByDescending(b => b.Min).ToList();
