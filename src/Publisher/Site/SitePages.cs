@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Handbook.Model;
 using Handbook.Office.Templates;
 using Handbook.Schedule;
@@ -19,6 +20,8 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         .DistinctBy(x => x.Id)
         .ToDictionary(x => x.Id, x => x.Link);
     private readonly string? _editBase = EditBase(book);
+    // The JSON goes into an HTML attribute, which the template escapes: Chinese is kept as it is, not as \\u escapes.
+    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Lazy<IReadOnlyList<Reminder>> _reminders = new(() => ReminderCalendar.For(book, year));
 
     public Dictionary<string, object?> Home()
@@ -39,6 +42,19 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         page["Year"] = year;
         page["Month"] = month;
         page["Due"] = Reminders().Where(r => r.Month == month).Select(Reminder).ToList();
+        // The page is built once and read on any day: the browser lists the next tasks from these by its own date.
+        var urls = _articles.DistinctBy(x => x.Article.Id).ToDictionary(x => x.Article.Id, x => SiteUrls.Article(x.Part, x.Article));
+        page["Upcoming"] = JsonSerializer.Serialize(Reminders()
+            .Where(r => r.Every is not (Recurrence.Day or Recurrence.Week))
+            .Select(r => new
+            {
+                date = r.Date.ToString("MM-dd", CultureInfo.InvariantCulture),
+                text = $"{r.Date.Month}月{r.Date.Day}日",
+                task = r.Task,
+                by = r.By,
+                title = r.Article.Title,
+                url = urls[r.Article.Id],
+            }), RelaxedJson);
         page["Downloads"] = OtherDownloads();
         return page;
     }
