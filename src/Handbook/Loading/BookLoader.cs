@@ -18,7 +18,7 @@ public static class BookLoader
     public const string MetadataFile = "handbook.yml";
     public const string FormsFolder = "forms";
 
-    private static readonly string[] InfoKeys = ["title", "organization", "edition", "language", "repository", "parts", "grading"];
+    private static readonly string[] InfoKeys = ["title", "organization", "edition", "language", "repository", "parts", "grading", "vocabulary"];
 
     /// <param name="cache">Articles parsed by an earlier load of this folder, reused where their files are unchanged.</param>
     public static LoadResult Load(string root, ArticleCache? cache = null)
@@ -43,7 +43,8 @@ public static class BookLoader
             map.String("edition", required: true) ?? "",
             map.String("language") ?? "zh-CN",
             map.String("repository"),
-            ReadGrading(file, map));
+            ReadGrading(file, map),
+            ReadVocabulary(file, map));
 
         var articleReader = new ArticleReader(root, diagnostics);
         var parts = ReadParts(root, file, map, articleReader, cache);
@@ -73,7 +74,27 @@ public static class BookLoader
         return [.. bands.OrderByDescending(b => b.Min)];
     }
 
-    private static ImmutableArray<Part> ReadParts(string root, YamlFile file, YamlMap map, ArticleReader reader, ArticleCache? cache)
+    private static Vocabulary ReadVocabulary(YamlFile file, YamlMap map)
+    {
+        var defaults = Vocabulary.Default;
+        var words = file.Map(map.Get("vocabulary"), "用词（vocabulary）", ["unit", "leader", "work", "search-example", "theme"]);
+        if (words is null) return defaults;
+        var theme = words.String("theme");
+        // The colour goes into a style sheet: only a plain #rrggbb, so that nothing else can be written there.
+        if (theme is not null && !System.Text.RegularExpressions.Regex.IsMatch(theme, "^#[0-9a-fA-F]{6}$"))
+        {
+            file.Error(words.Get("theme")!, "invalid-value", $"主题色“{theme}”应写成 #rrggbb，如 #a61b1b");
+            theme = null;
+        }
+        return new Vocabulary(
+            words.String("unit") ?? defaults.Unit,
+            words.String("leader") ?? defaults.Leader,
+            words.String("work") ?? defaults.Work,
+            words.String("search-example") ?? defaults.SearchExample,
+            theme ?? defaults.Theme);
+    }
+
+        private static ImmutableArray<Part> ReadParts(string root, YamlFile file, YamlMap map, ArticleReader reader, ArticleCache? cache)
     {
         var folders = new List<(string Folder, string Title, string[] Files)>();
         foreach (var node in map.Sequence("parts", required: true))

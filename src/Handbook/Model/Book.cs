@@ -27,10 +27,36 @@ public sealed record BookInfo(
     string Edition,
     string Language,
     string? Repository,
-    ImmutableArray<GradeBand> Grading);
+    ImmutableArray<GradeBand> Grading,
+    Vocabulary Vocabulary);
+
+/// <summary>
+/// The organization's own words that pages and downloads use (handbook.yml <c>vocabulary</c>), so that another
+/// organization's handbook carries none of the Party-building words; each defaults to the Party-building handbook's.
+/// </summary>
+public sealed record Vocabulary(string Unit, string Leader, string Work, string SearchExample, string Theme)
+{
+    public static readonly Vocabulary Default = new("党支部", "支部书记", "党建工作", "党小组", "#a61b1b");
+}
 
 /// <summary>A grading band: the grade given to totals at or above Min (and below the next band).</summary>
 public sealed record GradeBand(string Grade, decimal Min);
 
 /// <summary>A part of the handbook: one folder of articles, in order.</summary>
-public sealed record Part(int Number, string Folder, string Title, ImmutableArray<Article> Articles);
+public sealed record Part(int Number, string Folder, string Title, ImmutableArray<Article> Articles)
+{
+    /// <summary>“第一篇”: parts are numbered in Chinese numerals, on the site and in print alike.</summary>
+    public string Label => $"第{ChineseNumber(Number)}篇";
+
+    /// <summary>“第一篇　基层党建工作制度”; a title that numbers itself (“第一部分 站场管理标准”) is shown as it is.</summary>
+    public string Heading => Title.StartsWith('第') ? Title : $"{Label}　{Title}";
+
+    /// <summary>1 → 一, 12 → 十二, 20 → 二十.</summary>
+    private static string ChineseNumber(int n)
+    {
+        const string digits = "零一二三四五六七八九";
+        if (n < 10) return digits[n].ToString();
+        if (n < 100) return (n / 10 == 1 ? "" : digits[n / 10].ToString()) + "十" + (n % 10 == 0 ? "" : digits[n % 10].ToString());
+        return n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -7,7 +7,7 @@ namespace Handbook.Office.Calendar;
 /// <summary>The reminders of a year as calendar events: one all-day event on each deadline.</summary>
 public static class ReminderEvents
 {
-    public static string CalendarName(BookInfo info, int year) => $"{info.Organization}{year}年党建工作日历";
+    public static string CalendarName(BookInfo info, int year) => $"{info.Organization}{year}年{info.Vocabulary.Work}日历";
 
     public static string Write(Book book, int year, IReadOnlyList<Reminder> reminders, DateTimeOffset stamp) =>
         IcsWriter.Write(CalendarName(book.Info, year), reminders.Select(r => Event(book, r)), stamp);

@@ -32,7 +32,7 @@ public static class ScoringWorkbook
 
         sheet.AddTitle(SheetName, $"{book.Info.Organization}　{book.Info.Title}（{book.Info.Edition}）", Headers.Length);
         sheet.Add(new SheetRow([
-            new Cell("党支部", CellStyle.TotalLabel), new Cell(null, CellStyle.InputText), Cell.Empty,
+            new Cell(book.Info.Vocabulary.Unit, CellStyle.TotalLabel), new Cell(null, CellStyle.InputText), Cell.Empty,
             new Cell("季度", CellStyle.TotalLabel), new Cell(null, CellStyle.Input),
             new Cell("自查日期", CellStyle.TotalLabel), new Cell(null, CellStyle.InputDate), Cell.Empty,
             new Cell("自查负责人", CellStyle.TotalLabel), new Cell(null, CellStyle.Input)], 22));
@@ -93,7 +93,7 @@ public static class ScoringWorkbook
             label = "";
         }
         sheet.Add((SheetRow?)null);
-        sheet.Add(new SheetRow([new Cell("自查负责人（签字）：　　　　　　　　填表人（签字）：　　　　　　　　支部书记（签字）：　　　　　　　　报送日期：", CellStyle.Default)], 24));
+        sheet.Add(new SheetRow([new Cell($"自查负责人（签字）：　　　　　　　　填表人（签字）：　　　　　　　　{book.Info.Vocabulary.Leader}（签字）：　　　　　　　　报送日期：", CellStyle.Default)], 24));
         return (sheet, new Layout(first, lastItem, totalRow, gradeRow, itemRows));
     }
 

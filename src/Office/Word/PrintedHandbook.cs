@@ -27,7 +27,7 @@ public static class PrintedHandbook
 
         foreach (var part in book.Parts)
         {
-            var heading = StyledParagraph("Heading1", PartTitle(part));
+            var heading = StyledParagraph("Heading1", part.Heading);
             package.AddBookmark(heading, PartKey(part));
             body.Append(heading);
             foreach (var article in part.Articles)
@@ -67,7 +67,7 @@ public static class PrintedHandbook
     {
         yield return StyledParagraph("TOCHeading", "目　录");
         var entries = book.Parts.SelectMany(part =>
-            new[] { (Style: "TOC1", Text: PartTitle(part), Key: PartKey(part)) }
+            new[] { (Style: "TOC1", Text: part.Heading, Key: PartKey(part)) }
                 .Concat(part.Articles.Select(a => (Style: "TOC2", Text: ArticleTitle(a), Key: $"{a.Id}#")))).ToList();
         var tab = package.Sheet.TextWidthTwips;
         foreach (var (style, text, key) in entries)
@@ -101,8 +101,6 @@ public static class PrintedHandbook
 
     private static string PartKey(Part part) => $"part:{part.Number}";
 
-    private static string PartTitle(Part part) => $"第{ChineseNumber(part.Number)}篇　{part.Title}";
-
     private static string ArticleTitle(Article article) => $"{article.Id}　{article.Title}";
 
     private static Paragraph StyledParagraph(string style, string text) =>
@@ -111,13 +109,4 @@ public static class PrintedHandbook
     private static Run FieldChar(FieldCharValues type) => new(new FieldChar { FieldCharType = type });
 
     private static Run Instruction(string code) => new(new FieldCode(code) { Space = SpaceProcessingModeValues.Preserve });
-
-    /// <summary>1 → 一, 12 → 十二, 20 → 二十 (part numbers).</summary>
-    private static string ChineseNumber(int n)
-    {
-        const string digits = "零一二三四五六七八九";
-        if (n < 10) return digits[n].ToString();
-        if (n < 100) return (n / 10 == 1 ? "" : digits[n / 10].ToString()) + "十" + (n % 10 == 0 ? "" : digits[n % 10].ToString());
-        return n.ToString(CultureInfo.InvariantCulture);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Handbook.Model;
 using Handbook.Office.Templates;
 using Handbook.Schedule;
@@ -12,13 +13,15 @@ namespace Handbook.Publisher.Site;
 /// </summary>
 internal sealed class SitePages(Book book, int year, AvailableDownloads downloads)
 {
-    private readonly object _site = new { book.Info.Title, book.Info.Organization, book.Info.Edition, book.Info.Language };
+    private readonly object _site = new { book.Info.Title, book.Info.Organization, book.Info.Edition, book.Info.Language, book.Info.Vocabulary };
     private readonly List<(Part Part, Article Article)> _articles = [.. book.Parts.SelectMany(p => p.Articles.Select(a => (p, a)))];
     private readonly Dictionary<string, object> _linkById = book.Parts
         .SelectMany(p => p.Articles.Select(a => (a.Id, Link: ArticleLink(p, a))))
         .DistinctBy(x => x.Id)
         .ToDictionary(x => x.Id, x => x.Link);
     private readonly string? _editBase = EditBase(book);
+    // The JSON goes into an HTML attribute, which the template escapes: Chinese is kept as it is, not as \\u escapes.
+    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly Lazy<IReadOnlyList<Reminder>> _reminders = new(() => ReminderCalendar.For(book, year));
 
     public Dictionary<string, object?> Home()
@@ -29,6 +32,7 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         {
             p.Number,
             p.Title,
+            p.Heading,
             Url = SiteUrls.Part(p),
             Count = p.Articles.Length,
             Articles = p.Articles.Select(a => ArticleLink(p, a)).ToList(),
@@ -38,6 +42,19 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         page["Year"] = year;
         page["Month"] = month;
         page["Due"] = Reminders().Where(r => r.Month == month).Select(Reminder).ToList();
+        // The page is built once and read on any day: the browser lists the next tasks from these by its own date.
+        var urls = _articles.DistinctBy(x => x.Article.Id).ToDictionary(x => x.Article.Id, x => SiteUrls.Article(x.Part, x.Article));
+        page["Upcoming"] = JsonSerializer.Serialize(Reminders()
+            .Where(r => r.Every is not (Recurrence.Day or Recurrence.Week))
+            .Select(r => new
+            {
+                date = r.Date.ToString("MM-dd", CultureInfo.InvariantCulture),
+                text = $"{r.Date.Month}月{r.Date.Day}日",
+                task = r.Task,
+                by = r.By,
+                title = r.Article.Title,
+                url = urls[r.Article.Id],
+            }), RelaxedJson);
         page["Downloads"] = OtherDownloads();
         return page;
     }
@@ -46,6 +63,8 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
     {
         var page = Page(SiteUrls.Part(part), part.Title, "part");
         page["Number"] = part.Number;
+        page["Label"] = part.Label;
+        page["Heading"] = part.Heading;
         page["Articles"] = part.Articles.Select(a => new
         {
             a.Id,
@@ -61,7 +80,7 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         var (part, article) = _articles[index];
         var page = Page(SiteUrls.Article(part, article), article.Title, "part");
         page["Id"] = article.Id;
-        page["Part"] = new { part.Title, Url = SiteUrls.Part(part) };
+        page["Part"] = new { part.Title, part.Heading, Url = SiteUrls.Part(part) };
         page["Owner"] = article.Owner;
         page["Schedule"] = article.Schedule
             .Select(s => new { When = ScheduleText.Describe(s), s.Task, By = s.By == article.Owner ? null : s.By }) // the owner is shown above
@@ -104,13 +123,19 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
     public Dictionary<string, object?> Scoring()
     {
         var page = Page(SiteUrls.Scoring, "对标自查评分标准", "scoring");
-        page["Articles"] = _articles.Where(x => x.Article.Scoring.Length > 0).Select(x => new
+        page["Parts"] = book.Parts.Where(p => p.Articles.Any(a => a.Scoring.Length > 0)).Select(p => new
         {
-            x.Article.Id,
-            x.Article.Title,
-            Url = SiteUrls.Article(x.Part, x.Article),
-            Points = Number(x.Article.Scoring.Sum(s => s.Points)),
-            Items = x.Article.Scoring.Select(s => new { s.Item, Points = Number(s.Points), s.Deduct }).ToList(),
+            p.Number,
+            p.Heading,
+            Points = Number(p.Articles.Sum(a => a.Scoring.Sum(s => s.Points))),
+            Articles = p.Articles.Where(a => a.Scoring.Length > 0).Select(a => new
+            {
+                a.Id,
+                a.Title,
+                Url = SiteUrls.Article(p, a),
+                Points = Number(a.Scoring.Sum(s => s.Points)),
+                Items = a.Scoring.Select(s => new { s.Item, Points = Number(s.Points), s.Deduct }).ToList(),
+            }).ToList(),
         }).ToList();
         page["Total"] = Number(book.ScoringItems.Sum(s => s.Item.Points));
         var bands = book.Info.Grading.OrderByDescending(b => b.Min).ToList();

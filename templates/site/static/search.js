@@ -219,7 +219,7 @@
       if (run !== latest) return; // a newer query is on its way
       list.textContent = '';
       var needles = phrases(query).concat(unique(tokenize(query)));
-      status.textContent = results.length ? '找到 ' + results.length + ' 篇相关内容。' : '没有找到与“' + query + '”相关的内容。';
+      status.textContent = results.length ? '找到 ' + results.length + ' 条相关内容。' : '没有找到与“' + query + '”相关的内容。';
       results.slice(0, Shown).forEach(function (result) {
         var doc = index.docs[result.doc];
         var passage = index.passages[doc[4]][result.doc][result.best || 0];

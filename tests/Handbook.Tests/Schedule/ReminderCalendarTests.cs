@@ -68,7 +68,7 @@ public class ReminderCalendarTests
     {
         var monthly = Article("R01", Item(Recurrence.Month, 0, 25));
         var yearly = Article("R02", Item(Recurrence.Year, 1, 5));
-        var book = new Book("/", new BookInfo("手册", "机构", "2026年版", "zh-CN", null, []),
+        var book = new Book("/", new BookInfo("手册", "机构", "2026年版", "zh-CN", null, [], Vocabulary.Default),
             [new Part(1, "rules", "制度", [monthly, yearly])], []);
 
         var reminders = ReminderCalendar.For(book, 2026);

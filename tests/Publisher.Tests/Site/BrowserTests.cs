@@ -172,4 +172,39 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Empty(errors);
         await page.CloseAsync();
     }
+    [Theory]
+    [InlineData(2026, 3, 1, "3月")]
+    [InlineData(2026, 9, 1, "9月")]
+    public async Task Home_lists_the_next_tasks_from_the_readers_date(int year, int month, int day, string first)
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await page.Clock.SetFixedTimeAsync(new DateTime(year, month, day, 9, 0, 0, DateTimeKind.Local));
+        await page.GotoAsync(fixture.BaseUrl + "index.html");
+
+        var dates = await page.Locator("#due tbody tr td:first-child").AllInnerTextsAsync();
+        Assert.InRange(dates.Count, 1, 8);
+        Assert.StartsWith(first, dates[0], StringComparison.Ordinal);
+        Assert.Contains($"{month}月{day}日", await page.Locator("#due-note").InnerTextAsync(), StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+    [Theory]
+    [InlineData("index.html")]
+    [InlineData("forms.html")]
+    [InlineData("reminders.html")]
+    [InlineData("scoring.html")]
+    public async Task On_a_phone_no_table_column_is_one_character_wide(string url)
+    {
+        var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 800 } });
+        await page.GotoAsync(fixture.BaseUrl + url);
+
+        // Every cell is at least two Chinese characters wide (font size × 2) inside its padding.
+        var narrow = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('th, td')]
+            .filter(c => c.textContent.trim().length > 1)
+            .filter(c => { const s = getComputedStyle(c);
+                const inner = c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+                return inner < 2 * parseFloat(s.fontSize); })
+            .map(c => c.textContent.trim().slice(0, 10))");
+        Assert.Empty(narrow);
+        await page.CloseAsync();
+    }
 }

@@ -1,0 +1,68 @@
+using System.IO.Compression;
+using System.Text;
+using Handbook.Tests.Site;
+
+namespace Handbook.Tests;
+
+/// <summary>
+/// Another organization's handbook (an oil-field station, its words in handbook.yml `vocabulary`): nothing built
+/// from it may carry the Party-building handbook's words that used to be built into code and templates.
+/// </summary>
+public sealed class StationHandbookTests : IDisposable
+{
+    private readonly FixtureHandbook _handbook = new("station");
+    private readonly string _out;
+
+    public StationHandbookTests() => _out = Path.Combine(_handbook.Root, "out");
+
+    public void Dispose() => _handbook.Dispose();
+
+    [Fact]
+    public void No_page_or_download_says_党()
+    {
+        var build = SiteBuild.Run(_handbook.Root, _out);
+        Assert.Equal(0, build.Exit);
+
+        var files = Directory.EnumerateFiles(_out, "*", SearchOption.AllDirectories).ToArray();
+        Assert.Contains(files, f => f.EndsWith(".docx", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith(".xlsx", StringComparison.Ordinal));
+        var offending = files.Where(f => TextOf(f).Contains('党', StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(_out, f));
+        Assert.Empty(offending);
+    }
+
+    [Fact]
+    public void Pages_use_the_handbooks_search_example_and_colour()
+    {
+        SiteBuild.Run(_handbook.Root, _out, "--only", "site");
+        var home = File.ReadAllText(Path.Combine(_out, "index.html"));
+
+        Assert.Contains("placeholder=\"搜索，如：巡检\"", home);
+        Assert.Contains("--accent: #1f5f8b;", home);
+    }
+
+    [Fact]
+    public void Scoring_workbook_names_the_unit_and_signer_of_the_handbook()
+    {
+        SiteBuild.Run(_handbook.Root, _out);
+        var text = TextOf(Path.Combine(_out, "downloads", "对标自查评分表.xlsx"));
+
+        Assert.Contains("站场", text);
+        Assert.Contains("站长（签字）", text);
+    }
+
+    /// <summary>The text of a file; of an Office file, that of every XML part in it.</summary>
+    private static string TextOf(string path)
+    {
+        if (!path.EndsWith(".docx", StringComparison.Ordinal) && !path.EndsWith(".xlsx", StringComparison.Ordinal))
+            return File.ReadAllText(path);
+        using var zip = ZipFile.OpenRead(path);
+        var text = new StringBuilder();
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(entry.Open());
+            text.Append(reader.ReadToEnd());
+        }
+        return text.ToString();
+    }
+}
