@@ -31,6 +31,12 @@ if command -v pg_lsclusters >/dev/null; then
   read -r pg_version pg_cluster _ <<<"$(pg_lsclusters --no-header | head -1)"
   if [ -n "${pg_version:-}" ]; then
     $sudo pg_ctlcluster "$pg_version" "$pg_cluster" start 2>/dev/null || true
+    # A role and database of the tests' own (idempotent); the register's tests read the connection string.
+    as_postgres=(su postgres -c)
+    [ "$(id -u)" -ne 0 ] && as_postgres=($sudo -u postgres sh -c)
+    "${as_postgres[@]}" "psql -qtc \"SELECT 1 FROM pg_roles WHERE rolname = 'handbook_test'\" | grep -q 1 || psql -qc \"CREATE ROLE handbook_test LOGIN PASSWORD 'handbook_test'\"" >/dev/null
+    "${as_postgres[@]}" "psql -qtc \"SELECT 1 FROM pg_database WHERE datname = 'handbook_test'\" | grep -q 1 || createdb -O handbook_test handbook_test" >/dev/null
+    export HANDBOOK_TEST_POSTGRES="Host=localhost;Port=$(pg_lsclusters --no-header | head -1 | awk '{print $3}');Database=handbook_test;Username=handbook_test;Password=handbook_test"
   fi
 fi
 

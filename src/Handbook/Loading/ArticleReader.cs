@@ -61,8 +61,8 @@ internal sealed record ArticleSource(string FullPath, YamlText? FrontMatter, str
 internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
 {
     private static readonly string[] Keys = ["id", "title", "order", "owner", "schedule", "forms", "scoring", "revised"];
-    private static readonly string[] ScheduleKeys = ["task", "every", "due", "by"];
-    private static readonly string[] ScoringKeys = ["item", "points", "deduct"];
+    private static readonly string[] ScheduleKeys = ["task", "every", "due", "by", "form"];
+    private static readonly string[] ScoringKeys = ["item", "points", "deduct", "evidence", "per_missing"];
 
     /// <summary>Each article's form ids with the file and node that named them, for the cross-reference check.</summary>
     public List<(string ArticleId, string FormId, YamlFile File, YamlNode Node)> FormReferences { get; } = [];
@@ -118,8 +118,9 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
         lock (FormReferences)
             foreach (var (formId, node) in forms) FormReferences.Add((id ?? "", formId, file, node));
 
-        var schedule = map.Sequence("schedule").Select(n => ReadSchedule(file, n, owner ?? "")).OfType<ScheduleItem>();
-        var scoring = map.Sequence("scoring").Select(n => ReadScoring(file, n)).OfType<ScoringItem>();
+        var formIds = forms.Select(f => f.Value).ToHashSet(StringComparer.Ordinal);
+        var schedule = map.Sequence("schedule").Select(n => ReadSchedule(file, n, owner ?? "", formIds)).OfType<ScheduleItem>().ToList();
+        var scoring = map.Sequence("scoring").Select(n => ReadScoring(file, n, formIds)).OfType<ScoringItem>().ToList();
         if (id is null || title is null || order is null || owner is null || revised is null) return null;
         return new Article(id, title, order.Value, owner, [.. forms.Select(f => f.Value)], [.. schedule], [.. scoring],
             revised.Value, part, path, source.Body, source.BodyLine);
@@ -127,7 +128,7 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
 
     internal static bool IsId(string id) => id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
-    private static ScheduleItem? ReadSchedule(YamlFile file, YamlNode node, string owner)
+    private static ScheduleItem? ReadSchedule(YamlFile file, YamlNode node, string owner, HashSet<string> formIds)
     {
         var map = file.Map(node, "日程（schedule）项", ScheduleKeys);
         if (map is null) return null;
@@ -147,7 +148,8 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
             file.Error(map.Get("due")!, "invalid-due", $"“due”的值“{dueText}”不适用于 every: {everyText}：{DueHelp(every)}");
             return null;
         }
-        return task is null ? null : new ScheduleItem(task, every, due, by);
+        var form = ArticleForm(file, map, "form", formIds);
+        return task is null ? null : new ScheduleItem(task, every, due, by) { Form = form };
     }
 
     /// <summary>Parses `due` for a recurrence (see docs/FORMAT.md); null when it does not fit.</summary>
@@ -183,7 +185,16 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
         _ => "写“月-日”，如 12-31",
     };
 
-    private static ScoringItem? ReadScoring(YamlFile file, YamlNode node)
+    /// <summary>A form named by a schedule or scoring item: it must be one of the article's own `forms`.</summary>
+    private static string? ArticleForm(YamlFile file, YamlMap map, string key, HashSet<string> formIds)
+    {
+        var form = map.String(key);
+        if (form is null || formIds.Contains(form)) return form;
+        file.Error(map.Get(key)!, "form-not-in-article", $"“{key}”的表单“{form}”不在本文的 forms 中：先在 forms 中列出它");
+        return null;
+    }
+
+    private static ScoringItem? ReadScoring(YamlFile file, YamlNode node, HashSet<string> formIds)
     {
         var map = file.Map(node, "评分（scoring）项", ScoringKeys);
         if (map is null) return null;
@@ -200,6 +211,13 @@ internal sealed class ArticleReader(string root, List<Diagnostic> diagnostics)
             file.Error(map.Get("points")!, "invalid-value", "“points”应大于 0");
             return null;
         }
-        return item is null || deduct is null || points is null ? null : new ScoringItem(item, points.Value, deduct);
+        var evidence = ArticleForm(file, map, "evidence", formIds);
+        var perMissing = map.Decimal("per_missing");
+        if (perMissing is <= 0)
+            file.Error(map.Get("per_missing")!, "invalid-value", "“per_missing”应大于 0");
+        else if (perMissing is not null && evidence is null && !map.Has("evidence"))
+            file.Error(map.Get("per_missing")!, "invalid-value", "“per_missing”须与“evidence”一起写：扣的是哪种记录的分");
+        if (item is null || deduct is null || points is null) return null;
+        return new ScoringItem(item, points.Value, deduct) { Evidence = evidence, PerMissing = perMissing is > 0 ? perMissing.Value : 0 };
     }
 }

@@ -10,8 +10,8 @@ namespace Handbook.Loading;
 /// <summary>Reads form definitions (forms/*.yml): fields with their constraints, and rules.</summary>
 public sealed partial class FormReader(string root, List<Diagnostic> diagnostics)
 {
-    private static readonly string[] Keys = ["id", "title", "version", "article", "period", "layout", "fields", "rules"];
-    private static readonly string[] CommonFieldKeys = ["id", "label", "type", "required", "help"];
+    private static readonly string[] Keys = ["id", "title", "version", "article", "period", "layout", "date", "fields", "rules"];
+    private static readonly string[] CommonFieldKeys = ["id", "label", "type", "required", "help", "unit"];
 
     /// <summary>The constraint keys each field type accepts besides the common ones.</summary>
     private static readonly Dictionary<string, (FieldType Type, string[] Keys)> Types = new()
@@ -117,8 +117,8 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
         var declared = fieldNodes.OfType<YamlMappingNode>()
             .Select(n => n.Children.TryGetValue(new YamlScalarNode("id"), out var v) ? (v as YamlScalarNode)?.Value : null)
             .OfType<string>().ToHashSet();
-        var form = new Form(id ?? "", title ?? "", version ?? "", article ?? "", period ?? RecordPeriod.Event, layout,
-            fields, [], path);
+        var form = RegisterKeys.Read(file, map, fieldNodes, new Form(id ?? "", title ?? "", version ?? "", article ?? "",
+            period ?? RecordPeriod.Event, layout, fields, [], path));
         var rules = map.Sequence("rules").Select(n => ReadRule(file, n, form, declared)).OfType<Rule>();
         form = form with { Rules = [.. rules] };
         var complete = id is not null && title is not null && version is not null && article is not null && period is not null;

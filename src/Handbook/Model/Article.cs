@@ -26,7 +26,11 @@ public sealed record Article(
 
 /// <summary>A recurring task of an article (何时做).</summary>
 /// <param name="By">Who does it; the article's owner when the source does not say.</param>
-public sealed record ScheduleItem(string Task, Recurrence Every, Due Due, string By);
+public sealed record ScheduleItem(string Task, Recurrence Every, Due Due, string By)
+{
+    /// <summary>The form of the record the task produces (`form:`), one per period; null when it produces none.</summary>
+    public string? Form { get; init; }
+}
 
 public enum Recurrence { Day, Week, Month, Quarter, HalfYear, Year }
 
@@ -41,4 +45,11 @@ public sealed record Due(int Month, int Day)
 }
 
 /// <summary>A line of the self-check scoring standard (做到什么程度).</summary>
-public sealed record ScoringItem(string Item, decimal Points, string Deduct);
+public sealed record ScoringItem(string Item, decimal Points, string Deduct)
+{
+    /// <summary>The form whose records the item rests on (`evidence:`), so points follow what a unit submitted.</summary>
+    public string? Evidence { get; init; }
+
+    /// <summary>Points taken off per expected record missing or invalid (`per_missing:`), down to 0.</summary>
+    public decimal PerMissing { get; init; }
+}

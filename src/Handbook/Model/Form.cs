@@ -17,6 +17,15 @@ public sealed record Form(
 {
     public Field? FindField(string id) => Fields.FirstOrDefault(f => f.Id == id);
 
+    /// <summary>The field that names the unit a record belongs to (`unit:` on the field), if the form has one.</summary>
+    public string? UnitField { get; init; }
+
+    /// <summary>The level of unit that fills the form in (`unit: 党小组`), or null when any unit does (`unit: true`).</summary>
+    public string? UnitLevel { get; init; }
+
+    /// <summary>The date field a record is placed in a period by: the form's `date:`, else its first required date.</summary>
+    public string? DateField { get; init; }
+
     /// <summary>
     /// A title as a record is identified by it when it carries no form id: without white space (a title line may be
     /// spaced out). The loader reports two forms with the same key, so that a title names one form.

@@ -26,6 +26,8 @@ internal static class ValidateCommand
             paths, source, format, output, jobs,
         };
         root.Subcommands.Add(LedgerCommand.Create());
+        root.Subcommands.Add(RegisterCommand.Create());
+        root.Subcommands.Add(ComplianceCommand.Create());
         root.SetAction(r => Run(r.GetValue(paths)!, r.GetValue(source)!, r.GetValue(format)!, r.GetValue(output), r.GetValue(jobs)));
         return root;
     }

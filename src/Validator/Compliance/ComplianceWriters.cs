@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Handbook.Office.Sheets;
+
+namespace Handbook.Validator.Compliance;
+
+/// <summary>The compliance report as JSON (the shape tools depend on), text, one self-contained HTML page, or .xlsx.</summary>
+public static class ComplianceWriters
+{
+    public static string Json(ComplianceReport report)
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("period", report.Period.Name);
+            json.WriteStartArray("units");
+            foreach (var unit in report.Units)
+            {
+                json.WriteStartObject();
+                json.WriteString("unit", unit.Unit);
+                if (unit.Level is null) json.WriteNull("level"); else json.WriteString("level", unit.Level);
+                json.WriteNumber("rate", unit.Rate);
+                if (unit.Points is { } p) json.WriteNumber("points", p); else json.WriteNull("points");
+                json.WriteStartArray("records");
+                foreach (var r in unit.Records)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("form", r.Form);
+                    json.WriteNumber("expected", r.Expected);
+                    json.WriteNumber("valid", r.Valid);
+                    json.WriteNumber("invalid", r.Invalid);
+                    json.WriteNumber("missing", r.Missing);
+                    json.WriteNumber("late", r.Late);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    public static string Text(ComplianceReport report)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{report.Period.Name} 各单位记录报送情况（{report.Units.Count} 个单位）\n");
+        foreach (var unit in report.Units)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n{unit.Rank}. {unit.Unit}{(unit.Level is null ? "" : "（" + unit.Level + "）")}  完成率 {unit.Rate:P0}{(unit.Points is { } p ? $"  得分 {p:0.##}" : "")}\n");
+            if (unit.Records.Count == 0) text.Append("   未提交任何记录\n");
+            foreach (var r in unit.Records)
+                text.Append(CultureInfo.InvariantCulture, $"   {r.Form} {r.Title}：应交 {r.Expected}，合格 {r.Valid}，不合格 {r.Invalid}，缺 {r.Missing}，逾期 {r.Late}\n");
+        }
+        if (report.Unplaced.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n名册外或未写单位的记录 {report.Unplaced.Count} 份：\n");
+            foreach (var r in report.Unplaced) text.Append(CultureInfo.InvariantCulture, $"   {r.Path}（单位“{r.Unit}”）\n");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The state a cell is coloured by.</summary>
+    private static (string Class, string Label) State(FormCompliance r) =>
+        r.Missing > 0 && r.Valid + r.Invalid == 0 ? ("missing", "缺交")
+        : r.Invalid > 0 ? ("invalid", "有误")
+        : r.Missing > 0 ? ("partial", "不全")
+        : r.Late > 0 ? ("late", "逾期")
+        : ("ok", "齐全");
+
+    public static string Html(ComplianceReport report)
+    {
+        static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
+        var forms = report.Units.SelectMany(u => u.Records).Select(r => (r.Form, r.Title)).Distinct().OrderBy(f => f.Form, StringComparer.Ordinal).ToList();
+        var html = new StringBuilder();
+        html.Append($$"""
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{E(report.Period.Name)}} 记录报送情况</title>
+            <style>
+            body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5rem;color:#222}
+            h1{font-size:1.4rem} .scroll{overflow-x:auto}
+            table{border-collapse:collapse;font-size:.9rem} th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:center;vertical-align:top}
+            th{background:#f1f1f1} th button{font:inherit;border:0;background:none;cursor:pointer;text-decoration:underline}
+            td.unit{text-align:left;white-space:nowrap}
+            .ok{background:#d9f2d9}.late{background:#fff2b3}.partial{background:#ffd9a8}.invalid{background:#f7c1c1}.missing{background:#e6a0a0}
+            details summary{cursor:pointer} details ul{text-align:left;margin:.3rem 0;padding-left:1rem;font-size:.8rem}
+            .legend span{display:inline-block;padding:.1rem .5rem;margin-right:.3rem;border:1px solid #bbb}
+            @media print{body{margin:0} th button{text-decoration:none} details>*{display:block} }
+            </style></head><body>
+            <h1>{{E(report.Period.Name)}} 各单位记录报送情况</h1>
+            <p>{{report.Units.Count}} 个单位；每格为“合格/应交”，点开看每份记录及问题。</p>
+            <p class="legend"><span class="ok">齐全</span><span class="late">逾期</span><span class="partial">不全</span><span class="invalid">有误</span><span class="missing">缺交</span></p>
+            <div class="scroll"><table id="matrix"><thead><tr><th><button type="button" data-sort="rank">排名</button></th><th>单位</th><th><button type="button" data-sort="rate">完成率</button></th><th><button type="button" data-sort="points">得分</button></th>
+            """);
+        foreach (var (id, title) in forms) html.Append($"<th title=\"{E(title)}\">{E(id)}<br>{E(title)}</th>");
+        html.Append("</tr></thead><tbody>\n");
+        foreach (var unit in report.Units)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-rank=\"{unit.Rank}\" data-rate=\"{unit.Rate}\" data-points=\"{unit.Points ?? 0}\"><td>{unit.Rank}</td><td class=\"unit\">{E(unit.Unit)}{(unit.Level is null ? "" : "<br><small>" + E(unit.Level) + "</small>")}</td><td>{unit.Rate:P0}</td><td>{(unit.Points is { } p ? p.ToString("0.##", CultureInfo.InvariantCulture) : "—")}</td>");
+            foreach (var (id, _) in forms)
+            {
+                var r = unit.Records.FirstOrDefault(x => x.Form == id);
+                if (r is null)
+                {
+                    html.Append("<td>—</td>");
+                    continue;
+                }
+                var (css, label) = State(r);
+                html.Append(CultureInfo.InvariantCulture, $"<td class=\"{css}\"><details><summary>{r.Valid}/{r.Expected} {label}</summary><ul>");
+                if (r.Missing > 0) html.Append(CultureInfo.InvariantCulture, $"<li>缺 {r.Missing} 份</li>");
+                foreach (var record in r.Records)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<li>{E(record.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))} {E(record.Path)}：{(record.Valid ? "合格" : "不合格")}");
+                    if (record.Findings.Length > 0) html.Append("<br>").Append(E(record.Findings).Replace("\n", "<br>", StringComparison.Ordinal));
+                    html.Append("</li>");
+                }
+                html.Append("</ul></details></td>");
+            }
+            html.Append("</tr>\n");
+        }
+        html.Append("</tbody></table></div>\n");
+        if (report.Unplaced.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h2>名册外或未写单位的记录（{report.Unplaced.Count} 份）</h2><ul>");
+            foreach (var r in report.Unplaced) html.Append($"<li>{E(r.Path)}：单位“{E(r.Unit)}”</li>");
+            html.Append("</ul>\n");
+        }
+        html.Append("""
+            <script>
+            document.querySelectorAll('th button[data-sort]').forEach(b => b.addEventListener('click', () => {
+              const key = b.dataset.sort, body = document.querySelector('#matrix tbody');
+              const rows = [...body.rows], asc = key === 'rank';
+              rows.sort((x, y) => (parseFloat(x.dataset[key]) - parseFloat(y.dataset[key])) * (asc ? 1 : -1));
+              rows.forEach(r => body.appendChild(r));
+            }));
+            </script></body></html>
+            """);
+        return html.ToString();
+    }
+
+    public static IReadOnlyList<Sheet> Workbook(ComplianceReport report)
+    {
+        var forms = report.Units.SelectMany(u => u.Records).Select(r => r.Form).Distinct().Order(StringComparer.Ordinal).ToList();
+        var matrix = new Sheet("报送情况");
+        matrix.AddTitle($"{report.Period.Name} 各单位记录报送情况", "每格为“合格/应交”，括号内为不合格、缺交、逾期份数", 4 + forms.Count);
+        matrix.Columns.AddRange([new Column(6), new Column(24), new Column(9), new Column(8), .. forms.Select(_ => new Column(16))]);
+        matrix.Add([Cell.Header("排名"), Cell.Header("单位"), Cell.Header("完成率"), Cell.Header("得分"), .. forms.Select(Cell.Header)]);
+        matrix.FrozenRows = matrix.Rows.Count;
+        foreach (var unit in report.Units)
+            matrix.Add([new Cell(unit.Rank), new Cell(unit.Unit), new Cell(unit.Rate.ToString("P0", CultureInfo.InvariantCulture)),
+                new Cell(unit.Points), .. forms.Select(f => unit.Records.FirstOrDefault(r => r.Form == f) is { } r
+                    ? new Cell($"{r.Valid}/{r.Expected}（误{r.Invalid} 缺{r.Missing} 迟{r.Late}）") : new Cell("—"))]);
+        var records = new Sheet("记录明细");
+        records.Columns.AddRange([new Column(24), new Column(8), new Column(12), new Column(40), new Column(8), new Column(60)]);
+        records.Add([Cell.Header("单位"), Cell.Header("表单"), Cell.Header("日期"), Cell.Header("文件"), Cell.Header("结果"), Cell.Header("问题")]);
+        records.FrozenRows = 1;
+        foreach (var unit in report.Units)
+            foreach (var form in unit.Records)
+                foreach (var r in form.Records)
+                    records.Add(new Cell(unit.Unit), new Cell(r.Form), new Cell(r.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                        new Cell(r.Path), new Cell(r.Valid ? "合格" : "不合格"), new Cell(r.Findings));
+        return [matrix, records];
+    }
+}

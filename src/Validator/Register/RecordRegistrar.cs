@@ -1,0 +1,85 @@
+using Handbook.Validator.Checking;
+using Handbook.Validator.Findings;
+using Handbook.Validator.Running;
+
+namespace Handbook.Validator.Register;
+
+/// <summary>
+/// Validates records with the validator and stores them, a batch at a time: the records of one batch are checked on
+/// several threads, then written in one transaction, so memory holds one batch however many records there are.
+/// This is also what a server calls to store one record it has validated (<see cref="Store"/>).
+/// </summary>
+public sealed class RecordRegistrar(RecordValidator validator, RecordPlacer placer, RegisterStore store, int jobs)
+{
+    private const int BatchSize = 256;
+
+    public sealed record Totals(int Added, int Replaced, int Duplicates, int Invalid);
+
+    public Totals AddAll(IReadOnlyList<RecordSource> sources, Action? progress = null)
+    {
+        int added = 0, replaced = 0, duplicates = 0, invalid = 0;
+        foreach (var chunk in sources.Chunk(BatchSize))
+        {
+            var batch = new (RegisteredRecord, RecordValues?, byte[])[chunk.Length];
+            Parallel.For(0, chunk.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
+            {
+                var (data, problem) = chunk[i].Read(validator.Limits);
+                batch[i] = data is null
+                    ? (placer.Place(new FileReport(chunk[i].Path, null, [problem!]), null, [problem!]), null, [])
+                    : Check(chunk[i].Path, data);
+                progress?.Invoke();
+            });
+            // A file that could not be read has nothing to keep: it is reported, not stored.
+            var readable = batch.Where(b => b.Item3.Length > 0).ToList();
+            invalid += batch.Count(b => !b.Item1.Valid);
+            foreach (var outcome in store.Add(readable, DateTimeOffset.UtcNow))
+            {
+                if (outcome == RegisterStore.Outcome.Added) added++;
+                else if (outcome == RegisterStore.Outcome.Replaced) replaced++;
+                else duplicates++;
+            }
+        }
+        return new Totals(added, replaced, duplicates, invalid);
+    }
+
+    /// <summary>Validates and stores one record (for a server receiving it); returns the validator's report with the register's findings.</summary>
+    public (FileReport Report, RegisterStore.Outcome Outcome) Store(string path, byte[] data)
+    {
+        var (record, values, _) = Check(path, data, out var report);
+        var outcome = store.Add([(record, values, data)], DateTimeOffset.UtcNow)[0];
+        return (report, outcome);
+    }
+
+    public (RegisteredRecord Record, RecordValues? Values, byte[] Data) Check(string path, byte[] data) => Check(path, data, out _);
+
+    private (RegisteredRecord, RecordValues?, byte[]) Check(string path, byte[] data, out FileReport report)
+    {
+        var (checkedReport, values) = validator.Read(path, data);
+        var findings = checkedReport.Findings.ToList();
+        var record = placer.Place(checkedReport, values, findings);
+        report = checkedReport with { Findings = findings };
+        return (record, values, data);
+    }
+
+    /// <summary>Re-checks every stored record against the current forms; returns how many are now invalid.</summary>
+    public (int Records, int Invalid) Revalidate()
+    {
+        int count = 0, invalid = 0;
+        // Read everything first: SQLite and PostgreSQL both refuse writes on a connection with an open reader.
+        var updates = new List<(long, RegisteredRecord, RecordValues?)>();
+        foreach (var chunk in store.Files().Chunk(BatchSize))
+        {
+            var results = new (long, RegisteredRecord, RecordValues?)[chunk.Length];
+            Parallel.For(0, chunk.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
+            {
+                var (record, values, _) = Check(chunk[i].Path, chunk[i].Data);
+                results[i] = (chunk[i].Id, record, values);
+            });
+            updates.AddRange(results);
+            count += results.Length;
+            invalid += results.Count(r => !r.Item2.Valid);
+        }
+        foreach (var chunk in updates.Chunk(BatchSize)) store.Update(chunk);
+        return (count, invalid);
+    }
+}
