@@ -94,7 +94,7 @@ public static class BookLoader
             theme ?? defaults.Theme);
     }
 
-        private static ImmutableArray<Part> ReadParts(string root, YamlFile file, YamlMap map, ArticleReader reader, ArticleCache? cache)
+    private static ImmutableArray<Part> ReadParts(string root, YamlFile file, YamlMap map, ArticleReader reader, ArticleCache? cache)
     {
         var folders = new List<(string Folder, string Title, string[] Files)>();
         foreach (var node in map.Sequence("parts", required: true))

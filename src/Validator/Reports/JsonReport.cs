@@ -45,42 +45,12 @@ public static class JsonReport
         json.WriteStartArray("files");
         foreach (var f in run.Files)
         {
-            WriteFile(json, f);
+            FileReportJson.Write(json, f);
             Drain();
         }
         json.WriteEndArray();
         json.WriteEndObject();
         Drain();
         writer.WriteLine();
-    }
-
-    private static void WriteFile(Utf8JsonWriter json, FileReport f)
-    {
-        json.WriteStartObject();
-        json.WriteString("path", f.Path);
-        json.WriteBoolean("valid", f.Valid);
-        if (f.Form is null) json.WriteNull("form");
-        else
-        {
-            json.WriteStartObject("form");
-            json.WriteString("id", f.Form.Id);
-            json.WriteString("version", f.Form.Version);
-            json.WriteEndObject();
-        }
-        json.WriteStartArray("errors");
-        foreach (var e in f.Findings)
-        {
-            json.WriteStartObject();
-            json.WriteString("code", e.Code);
-            json.WriteString("severity", e.Severity.ToString().ToLowerInvariant());
-            json.WriteString("field", e.Field);
-            json.WriteString("label", e.Label);
-            json.WriteString("message", e.Message);
-            // Only on internal-error findings: what to look for when the file is handed to a maintainer.
-            if (e.ExceptionType is not null) json.WriteString("exception", e.ExceptionType);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        json.WriteEndObject();
     }
 }
