@@ -7,7 +7,7 @@ namespace Handbook.Tests.Sheets;
 internal static class Forms
 {
     public static readonly BookInfo Info = new("测试手册", "测试单位", "2026年版", "zh-CN", null,
-        [new GradeBand("优秀", 95), new GradeBand("合格", 80), new GradeBand("基本合格", 60), new GradeBand("不合格", 0)]);
+        [new GradeBand("优秀", 95), new GradeBand("合格", 80), new GradeBand("基本合格", 60), new GradeBand("不合格", 0)], Vocabulary.Default);
 
     public static Field Field(string id, string label, FieldType type, bool required = false, string? help = null,
         decimal? min = null, decimal? max = null, DateOnly? minDate = null, DateOnly? maxDate = null, int? minLength = null,
