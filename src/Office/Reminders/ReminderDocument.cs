@@ -9,9 +9,12 @@ namespace Handbook.Office.Reminders;
 /// <summary>The work reminder table of a year as a Word document: simple HTML, month by month, through the one HTML converter.</summary>
 public static class ReminderDocument
 {
-    public static byte[] Create(Book book, int year, IReadOnlyList<Reminder> reminders, string templatesDir)
+    public static byte[] Create(Book book, int year, IReadOnlyList<Reminder> reminders, string templatesDir) =>
+        Create(book, year, reminders, StyleSheet.Load(templatesDir));
+
+    public static byte[] Create(Book book, int year, IReadOnlyList<Reminder> reminders, StyleSheet sheet)
     {
-        using var package = new WordPackage(StyleSheet.Load(templatesDir));
+        using var package = new WordPackage(sheet);
         var converter = new HtmlConverter(package, new ConverterOptions());
         package.Body.Append(converter.Convert(Html(book, year, reminders)));
         package.SetTitle($"{year}年工作提醒表");

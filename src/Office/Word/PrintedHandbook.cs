@@ -13,9 +13,11 @@ namespace Handbook.Office.Word;
 /// </summary>
 public static class PrintedHandbook
 {
-    public static byte[] Create(Book book, string templatesDir)
+    public static byte[] Create(Book book, string templatesDir) => Create(book, StyleSheet.Load(templatesDir));
+
+    public static byte[] Create(Book book, StyleSheet sheet)
     {
-        using var package = new WordPackage(StyleSheet.Load(templatesDir));
+        using var package = new WordPackage(sheet);
         var body = package.Body;
 
         body.Append(

@@ -29,6 +29,15 @@ public sealed partial class StyleSheet
     public TableSetup Table { get; init; } = new();
     public Dictionary<string, StyleData> Styles { get; init; } = [];
 
+    // The styles and font table parts are the same in every document made with the sheet: serialized once, copied into
+    // each (documents made in parallel may both serialize them first; the bytes are the same).
+    private byte[]? _stylesPart;
+    private byte[]? _fontTablePart;
+
+    internal byte[] StylesPart => _stylesPart ??= Serialized(StyleWriter.Styles(this));
+
+    internal byte[] FontTablePart => _fontTablePart ??= Serialized(StyleWriter.FontTable(this));
+
     /// <summary>Width of the text area between the margins, in twentieths of a point.</summary>
     public int TextWidthTwips => Units.MmToTwips(Page.Width - Page.MarginLeft - Page.MarginRight);
 
@@ -59,6 +68,13 @@ public sealed partial class StyleSheet
                 throw new InvalidDataException($"{path}: 样式 {id} 的 based_on 指向不存在的样式“{basedOn}”。");
         }
         return sheet;
+    }
+
+    private static byte[] Serialized(DocumentFormat.OpenXml.OpenXmlPartRootElement root)
+    {
+        using var output = new MemoryStream();
+        root.Save(output);
+        return output.ToArray();
     }
 
     [GeneratedRegex("Property '(.+)' not found")]

@@ -10,9 +10,8 @@ internal sealed class FormsOutput : IOutput
 
     public void Write(Book book, BuildContext context)
     {
-        var sheet = StyleSheet.Load(context.Templates);
         // Each form is a document of its own: they are made in parallel.
         Parallel.ForEach(book.Forms, form => File.WriteAllBytes(OutputFile.Prepare(context, DownloadPaths.FormDocument(form)),
-            FormDocument.Create(book, form, sheet, context.Layouts.Forms)));
+            FormDocument.Create(book, form, context.Layouts.Styles, context.Layouts.Forms)));
     }
 }

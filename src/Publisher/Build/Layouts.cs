@@ -4,15 +4,19 @@ using Handbook.Publisher.Site;
 namespace Handbook.Publisher.Build;
 
 /// <summary>
-/// The templates folder's form layouts and site templates, each parsed once, when first used: the template check and
-/// the outputs of one build share them.
+/// The templates folder's form layouts, site templates and Word styles, each read once, when first used: the template
+/// check and the outputs of one build share them.
 /// </summary>
 internal sealed class Layouts(string templates)
 {
     private readonly Lazy<FormLayout> _forms = new(() => FormLayout.Load(templates));
     private readonly Lazy<SiteTemplates> _site = new(() => SiteTemplates.Load(templates));
+    private readonly Lazy<StyleSheet> _styles = new(() => StyleSheet.Load(templates));
 
     public FormLayout Forms => _forms.Value;
 
     public SiteTemplates Site => _site.Value;
+
+    /// <summary>The Word look (templates/word/styles.yml) of the forms, the printed handbook and the reminder table.</summary>
+    public StyleSheet Styles => _styles.Value;
 }

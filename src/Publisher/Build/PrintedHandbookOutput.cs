@@ -11,6 +11,6 @@ internal sealed class PrintedHandbookOutput : IOutput
     public void Write(Book book, BuildContext context)
     {
         File.WriteAllBytes(OutputFile.Prepare(context, DownloadPaths.PrintedHandbook(book.Info)),
-            PrintedHandbook.Create(book, context.Templates));
+            PrintedHandbook.Create(book, context.Layouts.Styles));
     }
 }

@@ -20,7 +20,7 @@ internal sealed class RemindersOutput : IOutput
         WorkbookWriter.Write(OutputFile.Prepare(context, DownloadPaths.Reminders(context.Year, "xlsx")),
             [ReminderWorkbook.Create(book, context.Year, reminders)]);
         File.WriteAllBytes(OutputFile.Prepare(context, DownloadPaths.Reminders(context.Year, "docx")),
-            ReminderDocument.Create(book, context.Year, reminders, context.Templates));
+            ReminderDocument.Create(book, context.Year, reminders, context.Layouts.Styles));
         File.WriteAllText(OutputFile.Prepare(context, DownloadPaths.Calendar(context.Year)),
             ReminderEvents.Write(book, context.Year, reminders, DateTimeOffset.UtcNow), new UTF8Encoding(false));
     }
