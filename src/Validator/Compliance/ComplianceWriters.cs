@@ -51,7 +51,7 @@ public static class ComplianceWriters
         text.Append(CultureInfo.InvariantCulture, $"{report.Period.Name} 各单位记录报送情况（{report.Units.Count} 个单位）\n");
         foreach (var unit in report.Units)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n{unit.Rank}. {unit.Unit}{(unit.Level is null ? "" : "（" + unit.Level + "）")}  完成率 {unit.Rate:P0}{(unit.Points is { } p ? $"  得分 {p:0.##}" : "")}\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n{unit.Rank}. {unit.Unit}{(unit.Level is null ? "" : "（" + unit.Level + "）")}  完成率 {Percent(unit.Rate)}{(unit.Points is { } p ? $"  得分 {p:0.##}" : "")}\n");
             if (unit.Records.Count == 0) text.Append("   未提交任何记录\n");
             foreach (var r in unit.Records)
                 text.Append(CultureInfo.InvariantCulture, $"   {r.Form} {r.Title}：应交 {r.Expected}，合格 {r.Valid}，不合格 {r.Invalid}，缺 {r.Missing}，逾期 {r.Late}\n");
@@ -63,6 +63,9 @@ public static class ComplianceWriters
         }
         return text.ToString();
     }
+
+    /// <summary>A rate as Chinese reports write it: 92%, no space.</summary>
+    private static string Percent(double rate) => Math.Round(rate * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The state a cell is coloured by.</summary>
     private static (string Class, string Label) State(FormCompliance r) =>
@@ -101,7 +104,7 @@ public static class ComplianceWriters
         html.Append("</tr></thead><tbody>\n");
         foreach (var unit in report.Units)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr data-rank=\"{unit.Rank}\" data-rate=\"{unit.Rate}\" data-points=\"{unit.Points ?? 0}\"><td>{unit.Rank}</td><td class=\"unit\">{E(unit.Unit)}{(unit.Level is null ? "" : "<br><small>" + E(unit.Level) + "</small>")}</td><td>{unit.Rate:P0}</td><td>{(unit.Points is { } p ? p.ToString("0.##", CultureInfo.InvariantCulture) : "—")}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-rank=\"{unit.Rank}\" data-rate=\"{unit.Rate}\" data-points=\"{unit.Points ?? 0}\"><td>{unit.Rank}</td><td class=\"unit\">{E(unit.Unit)}{(unit.Level is null ? "" : "<br><small>" + E(unit.Level) + "</small>")}</td><td>{Percent(unit.Rate)}</td><td>{(unit.Points is { } p ? p.ToString("0.##", CultureInfo.InvariantCulture) : "—")}</td>");
             foreach (var (id, _) in forms)
             {
                 var r = unit.Records.FirstOrDefault(x => x.Form == id);
@@ -152,7 +155,7 @@ public static class ComplianceWriters
         matrix.Add([Cell.Header("排名"), Cell.Header("单位"), Cell.Header("完成率"), Cell.Header("得分"), .. forms.Select(Cell.Header)]);
         matrix.FrozenRows = matrix.Rows.Count;
         foreach (var unit in report.Units)
-            matrix.Add([new Cell(unit.Rank), new Cell(unit.Unit), new Cell(unit.Rate.ToString("P0", CultureInfo.InvariantCulture)),
+            matrix.Add([new Cell(unit.Rank), new Cell(unit.Unit), new Cell(Percent(unit.Rate)),
                 new Cell(unit.Points), .. forms.Select(f => unit.Records.FirstOrDefault(r => r.Form == f) is { } r
                     ? new Cell($"{r.Valid}/{r.Expected}（误{r.Invalid} 缺{r.Missing} 迟{r.Late}）") : new Cell("—"))]);
         var records = new Sheet("记录明细");

@@ -172,8 +172,8 @@ public sealed class RegisterStore : IDisposable
         transaction.Commit();
     }
 
-    /// <summary>Deletes every record (tests sharing one PostgreSQL database start from empty).</summary>
-    internal void Clear() => Execute("DELETE FROM records");
+    /// <summary>Deletes every record (tests and the benchmark sharing one PostgreSQL database start from empty).</summary>
+    public void Clear() => Execute("DELETE FROM records");
 
     /// <summary>How many records the table holds, replaced ones included.</summary>
     public long Count() => Convert.ToInt64(Scalar("SELECT COUNT(*) FROM records", null), CultureInfo.InvariantCulture);
