@@ -34,7 +34,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GetByRole(AriaRole.Link, new() { Name = "R03 党小组会制度", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/rules/R03.html", Committed);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("党小组会制度");
-        await page.GetByRole(AriaRole.Link, new() { Name = "基层党建工作制度", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "第一篇　基层党建工作制度", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/rules/index.html", Committed);
         // Back twice, each waiting only for the navigation to commit: a page restored from the back-forward cache
         // fires no load event, which the default wait would expect (a loaded CI run once timed out there).
@@ -197,12 +197,12 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var page = await fixture.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 800 } });
         await page.GotoAsync(fixture.BaseUrl + url);
 
-        // Every cell is at least two Chinese characters wide (font size × 2) inside its padding.
+        // A cell wraps one character per line when it has as many lines as characters.
         var narrow = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('th, td')]
-            .filter(c => c.textContent.trim().length > 1)
-            .filter(c => { const s = getComputedStyle(c);
-                const inner = c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
-                return inner < 2 * parseFloat(s.fontSize); })
+            .filter(c => { const n = c.textContent.trim().length; if (n < 2) return false;
+                const range = document.createRange(); range.selectNodeContents(c);
+                const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                return lines.size >= n; })
             .map(c => c.textContent.trim().slice(0, 10))");
         Assert.Empty(narrow);
         await page.CloseAsync();
