@@ -3,7 +3,7 @@ using Handbook.Office.Word;
 
 namespace Handbook.Publisher.Build;
 
-/// <summary>The fill-in Word form of every form of the handbook (downloads/forms/*.docx).</summary>
+/// <summary>The fill-in Word form of every form of the handbook and its print-ready blank (downloads/forms/*.docx).</summary>
 internal sealed class FormsOutput : IOutput
 {
     public string Name => "forms";
@@ -12,7 +12,12 @@ internal sealed class FormsOutput : IOutput
     {
         var sheet = StyleSheet.Load(context.Templates);
         // Each form is a document of its own: they are made in parallel.
-        Parallel.ForEach(book.Forms, form => File.WriteAllBytes(OutputFile.Prepare(context, DownloadPaths.FormDocument(form)),
-            FormDocument.Create(book, form, sheet, context.Layouts.Forms)));
+        Parallel.ForEach(book.Forms, form =>
+        {
+            File.WriteAllBytes(OutputFile.Prepare(context, DownloadPaths.FormDocument(form)),
+                FormDocument.Create(book, form, sheet, context.Layouts.Forms));
+            File.WriteAllBytes(OutputFile.Prepare(context, DownloadPaths.BlankForm(form)),
+                FormDocument.Create(book, form, sheet, context.Layouts.Forms, forHand: true));
+        });
     }
 }
