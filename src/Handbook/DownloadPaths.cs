@@ -12,6 +12,9 @@ public static class DownloadPaths
 
     public static string FormDocument(Form form) => $"{Folder}/forms/{form.Id}-{form.Title}-{form.Version}.docx";
 
+    /// <summary>The form's print-ready blank, for filling in by hand.</summary>
+    public static string BlankForm(Form form) => $"{Folder}/forms/{form.Id}-{form.Title}-{form.Version}-打印空白表.docx";
+
     public static string Ledger(Form form) => $"{Folder}/ledgers/{form.Id}-{form.Title}台账-{form.Version}.xlsx";
 
     public static string PrintedHandbook(BookInfo info) => $"{Folder}/{info.Title}.docx";

@@ -37,17 +37,16 @@ public static class BookLoader
         var map = file.Map(file.Load(metadataPath), MetadataFile, InfoKeys);
         if (map is null) return new LoadResult(null, [.. diagnostics]);
 
-        var info = new BookInfo(
-            map.String("title", required: true) ?? "",
-            map.String("organization", required: true) ?? "",
-            map.String("edition", required: true) ?? "",
-            map.String("language") ?? "zh-CN",
-            map.String("repository"),
-            ReadGrading(file, map),
-            ReadVocabulary(file, map));
+        var title = map.String("title", required: true) ?? "";
+        var organization = map.String("organization", required: true) ?? "";
+        var edition = map.String("edition", required: true) ?? "";
+        var language = map.String("language") ?? "zh-CN";
+        var repository = map.String("repository");
+        var grading = ReadGrading(file, map);
 
         var articleReader = new ArticleReader(root, diagnostics);
         var parts = ReadParts(root, file, map, articleReader, cache);
+        var info = new BookInfo(title, organization, edition, language, repository, ResolveGrading(file, grading, parts), ReadVocabulary(file, map));
         var formReader = new FormReader(root, diagnostics);
         var book = new Book(root, info, parts, formReader.ReadAll());
 
@@ -60,18 +59,50 @@ public static class BookLoader
         return new LoadResult(book, [.. ordered]);
     }
 
-    private static ImmutableArray<GradeBand> ReadGrading(YamlFile file, YamlMap map)
+    /// <summary>A band as handbook.yml gives it: min in points, or in per cent of the scoring total (min: 95%).</summary>
+    private sealed record BandSource(string Grade, decimal Min, bool Percent, YamlDotNet.RepresentationModel.YamlNode Node);
+
+    private static List<BandSource> ReadGrading(YamlFile file, YamlMap map)
     {
-        var bands = new List<GradeBand>();
+        var bands = new List<BandSource>();
         foreach (var node in map.Sequence("grading"))
         {
             var band = file.Map(node, "评分等级", ["grade", "min"]);
             if (band is null) continue;
             var grade = band.String("grade", required: true);
-            var min = band.Decimal("min", required: true);
-            if (grade is not null && min is not null) bands.Add(new GradeBand(grade, min.Value));
+            var text = band.String("min", required: true);
+            if (grade is null || text is null) continue;
+            var percent = text.EndsWith('%');
+            if (decimal.TryParse(percent ? text[..^1] : text, System.Globalization.NumberStyles.Float,
+                    System.Globalization.CultureInfo.InvariantCulture, out var min) && min >= 0)
+                bands.Add(new BandSource(grade, min, percent, band.Get("min")!));
+            else
+                file.Error(band.Get("min")!, "invalid-value", $"“min”应是分数（如 80）或评分总分的百分数（如 80%），而不是“{text}”");
         }
-        return [.. bands.OrderByDescending(b => b.Min)];
+        return bands;
+    }
+
+    /// <summary>
+    /// Each band's minimum in points, against the scoring total (the points of every article's scoring items); a band
+    /// the total cannot reach is a warning: no unit could ever be given that grade.
+    /// </summary>
+    private static ImmutableArray<GradeBand> ResolveGrading(YamlFile file, List<BandSource> bands, ImmutableArray<Part> parts)
+    {
+        var total = parts.SelectMany(p => p.Articles).SelectMany(a => a.Scoring).Sum(s => s.Points);
+        var resolved = new List<GradeBand>();
+        foreach (var band in bands)
+        {
+            var min = band.Percent ? band.Min * total / 100 : band.Min;
+            if (band.Percent && band.Min > 100)
+                file.Warning(band.Node, "unreachable-grade",
+                    $"等次“{band.Grade}”的最低分 {GradeBands.Number(band.Min)}% 超过评分总分，永远评不到");
+            else if (!band.Percent && total > 0 && min > total)
+                file.Warning(band.Node, "unreachable-grade",
+                    $"等次“{band.Grade}”的最低分 {GradeBands.Number(min)} 分超过评分总分 {GradeBands.Number(total)} 分（各条目评分项目的分值之和），" +
+                    $"永远评不到；可把 min 写成总分的百分数，如 {GradeBands.Number(Math.Min(100, band.Min))}%");
+            resolved.Add(new GradeBand(band.Grade, min));
+        }
+        return [.. resolved.OrderByDescending(b => b.Min)];
     }
 
     private static Vocabulary ReadVocabulary(YamlFile file, YamlMap map)

@@ -3,28 +3,31 @@ using Handbook.Model;
 namespace Handbook.Records;
 
 /// <summary>
-/// The prompt an empty control shows (its placeholder): the field's help, else its label, else a fixed
-/// prompt. The Word writer puts exactly this text into each control, and the validator reads a control
-/// holding it as empty: once an office suite has dropped the placeholder flag or flattened the controls to
-/// plain text, the text is all that is left to tell an empty control from a filled one.
+/// The prompt an empty control shows (its placeholder): the field's help in the first row of a table (or
+/// outside tables), else a blank of ideographic spaces (the label is beside the control or above its column
+/// already, and a prompt repeated down every row only clutters the page). The Word writer puts exactly this
+/// text into each control, and the validator reads a control holding it as empty: once an office suite has
+/// dropped the placeholder flag or flattened the controls to plain text, the text is all that is left to tell
+/// an empty control from a filled one.
 /// </summary>
 public static class Placeholder
 {
-    public const string Fallback = "请填写";
+    /// <summary>Gives an empty control a width to click in; read back it is white space, so empty.</summary>
+    public const string Blank = "　　　　";
 
-    /// <param name="row">The table row of a cell (1-based), 0 outside tables: the one place to make the prompt depend on it.</param>
+    /// <param name="row">The table row of a cell (1-based), 0 outside tables.</param>
     public static string For(Field field, int row) =>
-        !string.IsNullOrWhiteSpace(field.Help) ? field.Help
-        : !string.IsNullOrWhiteSpace(field.Label) ? field.Label
-        : Fallback;
+        row <= 1 && !string.IsNullOrWhiteSpace(field.Help) ? field.Help : Blank;
 
     /// <summary>
     /// Whether text read from a control is its prompt, white space aside (office suites and flattening
-    /// re-space text; an empty or blank text is empty anyway).
+    /// re-space text; an empty or blank text is empty anyway). Forms made before the prompts above showed the
+    /// help in every row and the label where there was no help: those still read as empty.
     /// </summary>
-    public static bool IsShown(Field field, int row, string text) => SameIgnoringSpace(For(field, row), text);
+    public static bool IsShown(Field field, int row, string text) =>
+        SameIgnoringSpace(For(field, row), text) || SameIgnoringSpace(field.Help, text) || SameIgnoringSpace(field.Label, text);
 
-    private static bool SameIgnoringSpace(string prompt, string text)
+    private static bool SameIgnoringSpace(string? prompt, string text)
     {
         if (string.IsNullOrWhiteSpace(prompt)) return false;
         int i = 0, j = 0;

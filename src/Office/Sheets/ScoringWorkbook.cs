@@ -87,7 +87,7 @@ public static class ScoringWorkbook
 
         sheet.Add((SheetRow?)null);
         var label = "等次标准";
-        foreach (var (grade, range) in GradeFormula.Ranges(book.Info.Grading))
+        foreach (var (grade, range) in GradeBands.Ranges(book.Info.Grading))
         {
             sheet.Add(new Cell(label, CellStyle.Default), new Cell(grade, CellStyle.BodyCentered), new Cell(range, CellStyle.Body));
             label = "";

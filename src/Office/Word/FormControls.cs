@@ -10,28 +10,35 @@ namespace Handbook.Office.Word;
 /// Renders the &lt;field name="…"&gt; elements of a form layout as content controls: the name is a
 /// <see cref="ControlKey"/> (a field id, or `table.row.column` for a cell of a table field). Tag = that key,
 /// alias = <see cref="ControlAlias"/>, placeholder = <see cref="Placeholder"/>; a value="…" attribute fills the control.
+/// For the print-ready blank (<paramref name="forHand"/>) each field is what a pen needs instead: nothing in a
+/// text cell, ☐ before each option, 年 月 日 with room for a date.
 /// </summary>
-internal sealed class FormControls(WordPackage package, Form form, string layout)
+internal sealed class FormControls(WordPackage package, Form form, string layout, bool forHand)
 {
     public IEnumerable<OpenXmlElement> Render(IElement element)
     {
         var name = element.GetAttribute("name") ?? "";
-        var controls = Resolve(name).ToList();
+        if (forHand)
+        {
+            var fields = Resolve(name);
+            return element.GetAttribute("value") is { } prefilled ? [TextRun(prefilled)] : ForHand(fields.Field);
+        }
+        var controls = Resolve(name).Controls.ToList();
         // A layout may prefill a control (value="…"), as the scoring sheet does with each item and its points.
         if (element.GetAttribute("value") is { } value)
             foreach (var control in controls.OfType<SdtRun>()) FormFiller.Fill(control, name, value);
         return controls;
     }
 
-    private IEnumerable<OpenXmlElement> Resolve(string name)
+    private (Field Field, IEnumerable<OpenXmlElement> Controls) Resolve(string name)
     {
         if (ControlKey.TryParse(name, out var key))
         {
             if (key.Shape == ControlKeyShape.Field && form.FindField(name) is { Type: not FieldType.Table } field)
-                return Controls(field, key, field.Label);
+                return (field, Controls(field, key, field.Label));
             if (key.Shape == ControlKeyShape.Cell && form.FindField(key.Field.ToString()) is { Type: FieldType.Table } table
                 && key.Number <= table.Rows && table.Columns.FirstOrDefault(c => key.Column.SequenceEqual(c.Id)) is { } column)
-                return Controls(column, key, ControlAlias.Cell(table.Label, key.Number, column.Label));
+                return (column, Controls(column, key, ControlAlias.Cell(table.Label, key.Number, column.Label)));
         }
         throw new InvalidDataException(
             $"版式模板“{layout}”中的 <field name=\"{name}\"> 不是表单 {form.Id} 的字段" +
@@ -61,4 +68,19 @@ internal sealed class FormControls(WordPackage package, Form form, string layout
                 return [ContentControls.RichText(tag, alias, placeholder)];
         }
     }
+
+    /// <summary>A field printed for handwriting: the cell's borders are the ruling, so text fields print nothing.</summary>
+    private static IEnumerable<OpenXmlElement> ForHand(Field field) => field.Type switch
+    {
+        FieldType.Date => [TextRun(DateForHand)],
+        // A no-break space keeps each box with its option when the options wrap.
+        FieldType.Choice or FieldType.Choices => [TextRun(string.Join("　", field.Options.Select(o => $"☐\u00A0{o}")))],
+        FieldType.Checkbox => [TextRun("☐")],
+        _ => [],
+    };
+
+    /// <summary>Room for a handwritten date.</summary>
+    public const string DateForHand = "　　年　月　日";
+
+    private static Run TextRun(string text) => new(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
 }

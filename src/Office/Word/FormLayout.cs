@@ -17,11 +17,17 @@ public sealed class FormLayout
     public const string Default = "record";
 
     private readonly TemplateSet _templates;
+    private readonly double _textWidthMm;
 
-    private FormLayout(TemplateSet templates) => _templates = templates;
+    private FormLayout(TemplateSet templates, double textWidthMm) => (_templates, _textWidthMm) = (templates, textWidthMm);
 
-    /// <param name="templatesDir">The templates folder (with forms/*.sbn-html).</param>
-    public static FormLayout Load(string templatesDir) => new(TemplateSet.Load(templatesDir, Folder));
+    /// <param name="templatesDir">The templates folder (with forms/*.sbn-html, and word/styles.yml for the page's width).</param>
+    public static FormLayout Load(string templatesDir)
+    {
+        var styles = Path.Combine(templatesDir, "word", StyleSheet.FileName);
+        var page = File.Exists(styles) ? StyleSheet.Load(templatesDir).Page : new PageSetup();
+        return new(TemplateSet.Load(templatesDir, Folder), page.Width - page.MarginLeft - page.MarginRight);
+    }
 
     public static string NameOf(Form form) => form.Layout ?? Default;
 
@@ -36,7 +42,7 @@ public sealed class FormLayout
         Dictionary<string, object?> model;
         try
         {
-            model = Model(book, form);
+            model = Model(book, form, _textWidthMm);
         }
         catch (InvalidDataException e)
         {
@@ -64,7 +70,7 @@ public sealed class FormLayout
             }
             try
             {
-                _templates.Render(NameOf(form), Model(book, form));
+                _templates.Render(NameOf(form), Model(book, form, _textWidthMm));
             }
             catch (TemplateException e)
             {
@@ -88,15 +94,15 @@ public sealed class FormLayout
         return ((int)value.Start.Line, (int)value.Start.Column);
     }
 
-    private static Dictionary<string, object?> Model(Book book, Form form)
+    private static Dictionary<string, object?> Model(Book book, Form form, double textWidthMm)
     {
         var prefill = ScoringSheet.Is(form) ? ScoringPrefill(book, form) : [];
         return new()
         {
             ["Form"] = new { form.Id, form.Title, form.Version, CodeLine = FormIdentity.CodeLine(form.Id, form.Version) },
-            ["Book"] = new { book.Info.Title, book.Info.Organization, book.Info.Edition },
+            ["Book"] = new { book.Info.Title, book.Info.Organization, book.Info.Edition, Grading = GradeBands.Sentence(book.Info.Grading) },
             ["Fields"] = form.Fields.ToDictionary(f => f.Id, f => new { f.Id, f.Label, f.Help }),
-            ["Blocks"] = Blocks(form, prefill),
+            ["Blocks"] = Blocks(form, prefill, textWidthMm),
         };
     }
 
@@ -122,7 +128,8 @@ public sealed class FormLayout
     /// A part of the layout, in field order: a grid of label/value cells (Grid) for a run of ordinary fields, or a
     /// table field with its columns and printed rows (Table). Both have every member, so a layout may test either.
     /// </summary>
-    public sealed record Block(bool Grid, bool Table, string? Label, IReadOnlyList<Column> Columns, IReadOnlyList<Row> Rows);
+    /// <param name="LabelWidth">A grid's label column, in millimetres: wide enough for its longest label on one line.</param>
+    public sealed record Block(bool Grid, bool Table, string? Label, IReadOnlyList<Column> Columns, IReadOnlyList<Row> Rows, string LabelWidth);
 
     /// <param name="Width">Its share of the table's width, in per cent.</param>
     public sealed record Column(string Label, string Width);
@@ -137,7 +144,7 @@ public sealed class FormLayout
     public sealed record Cell(string? Label, string Field, bool Wide, string? Value);
 
     /// <summary>Runs of ordinary fields become grids; each table field is a block of its own.</summary>
-    private static List<Block> Blocks(Form form, Dictionary<string, string> prefill)
+    private static List<Block> Blocks(Form form, Dictionary<string, string> prefill, double textWidthMm)
     {
         var blocks = new List<Block>();
         var pending = new List<Field>();
@@ -150,7 +157,7 @@ public sealed class FormLayout
             }
             if (pending.Count > 0) blocks.Add(Grid(pending));
             pending = [];
-            blocks.Add(TableBlock(field, prefill));
+            blocks.Add(TableBlock(field, prefill, textWidthMm));
         }
         if (pending.Count > 0) blocks.Add(Grid(pending));
         return blocks;
@@ -172,7 +179,8 @@ public sealed class FormLayout
             rows.Add(new Row([GridCell(field, wide: true)], Height(field)));
         }
         FlushPair();
-        return new Block(Grid: true, Table: false, Label: null, Columns: [], Rows: rows);
+        var labelWidth = Math.Clamp(fields.Max(f => LabelMm(f.Label)), 25, 45);
+        return new Block(Grid: true, Table: false, Label: null, Columns: [], Rows: rows, Mm(labelWidth));
 
         void FlushPair()
         {
@@ -197,36 +205,72 @@ public sealed class FormLayout
         return (lines * 8).ToString(CultureInfo.InvariantCulture);
     }
 
-    private static Block TableBlock(Field table, Dictionary<string, string> prefill)
+    private static Block TableBlock(Field table, Dictionary<string, string> prefill, double textWidthMm)
     {
-        var weights = table.Columns.Select(ColumnWeight).ToList();
-        var total = weights.Sum();
+        var widths = ColumnWidths(table.Columns, textWidthMm);
         var columns = table.Columns.Select((c, i) =>
-            new Column(c.Label, (weights[i] * 100 / total).ToString("0.#", CultureInfo.InvariantCulture))).ToList();
+            new Column(c.Label, (widths[i] * 100 / widths.Sum()).ToString("0.#", CultureInfo.InvariantCulture))).ToList();
         var rows = Enumerable.Range(1, table.Rows).Select(row => new Row(
             [.. table.Columns.Select(c => ControlKey.Cell(table.Id, row, c.Id)).Select(name => new Cell(null, name, false, prefill.GetValueOrDefault(name)))],
             "8")).ToList();
-        return new Block(Grid: false, Table: true, table.Label, columns, rows);
+        return new Block(Grid: false, Table: true, table.Label, columns, rows, LabelWidth: "0");
     }
 
     /// <summary>
-    /// A column's share of the width, in characters: what its values need, and room for its placeholder
-    /// (in the first row) so that no column's placeholder wraps much more than the others'.
+    /// Column widths in millimetres across the page. Each column needs its label on one line and room to write its
+    /// values by hand (a name, a date); the rest of the page goes to the columns that want more (text), in proportion
+    /// to what they want. When the labels do not all fit, long labels wrap but the room to write stays.
     /// </summary>
-    private static double ColumnWeight(Field column)
+    private static double[] ColumnWidths(IReadOnlyList<Field> columns, double page)
     {
-        var content = column.Type switch
-        {
-            FieldType.Textarea => 20,
-            FieldType.People => 12,
-            FieldType.Text => (column.MaxLength ?? 100) > 30 ? 14 : 8,
-            FieldType.Date => 9,
-            FieldType.Choice => column.Options.Max(o => o.Length) + 2,
-            FieldType.Choices => column.Options.Sum(o => o.Length + 2),
-            FieldType.Checkbox => 2,
-            _ => 4,
-        };
-        var placeholder = Math.Min(30, Placeholder.For(column, row: 1).Length);
-        return Math.Max(content, placeholder);
+        var hand = columns.Select(Hand).ToArray();
+        var needs = columns.Select((c, i) => Math.Max(hand[i], LabelMm(c.Label))).ToArray();
+        var wants = columns.Select((c, i) => Math.Max(needs[i], Want(c))).ToArray();
+        if (wants.Sum() <= page) return [.. wants.Select(w => w * page / wants.Sum())];
+        if (needs.Sum() <= page) return Between(needs, wants, page);
+        if (hand.Sum() <= page) return Between(hand, needs, page);
+        return [.. hand.Select(n => n * page / hand.Sum())];
     }
+
+    /// <summary>Each column from its low width towards its high one, sharing the page's spare room in proportion.</summary>
+    private static double[] Between(double[] low, double[] high, double page)
+    {
+        var spare = page - low.Sum();
+        var extra = high.Sum() - low.Sum();
+        return [.. low.Select((n, i) => n + (high[i] - n) * spare / extra)];
+    }
+
+    /// <summary>Room for a handwritten value.</summary>
+    private static double Hand(Field column) => column.Type switch
+    {
+        FieldType.Person => NameMm,
+        FieldType.People => NameMm,
+        FieldType.Date => 28,
+        FieldType.Choice or FieldType.Choices => column.Options.Max(o => TextMm(o)) + 8,
+        FieldType.Checkbox => 8,
+        _ => 14,
+    };
+
+    /// <summary>What a column would like: text columns room for their longer values.</summary>
+    private static double Want(Field column) => column.Type switch
+    {
+        FieldType.Textarea => 60,
+        FieldType.People => 40,
+        FieldType.Text => (column.MaxLength ?? 100) > 30 ? 45 : 25,
+        _ => 0,
+    };
+
+    /// <summary>Room for a handwritten name (about 2.5 cm).</summary>
+    public const double NameMm = 25.5;
+
+    /// <summary>
+    /// The width a label takes on one line in a header cell (黑体 五号, 10.5 pt, as templates/word/styles.yml gives
+    /// TableHeader), with the cell's padding and a little to spare.
+    /// </summary>
+    public static double LabelMm(string label) => TextMm(label) + 4;
+
+    /// <summary>Text at 10.5 pt: a Chinese character is 3.7 mm wide, a Latin letter or digit about half that.</summary>
+    private static double TextMm(string text) => text.Sum(c => c >= '\u2E80' ? 3.7 : 1.9);
+
+    private static string Mm(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

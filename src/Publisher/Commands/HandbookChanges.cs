@@ -174,6 +174,7 @@ internal static class HandbookChanges
             {
                 forms.Add($"新增：{now.Id} {now.Title}（版本 {now.Version}，{now.Fields.Length} 个字段）");
                 downloads.Add(DownloadPaths.FormDocument(now));
+                downloads.Add(DownloadPaths.BlankForm(now));
                 downloads.Add(DownloadPaths.Ledger(now));
                 continue;
             }
@@ -185,6 +186,7 @@ internal static class HandbookChanges
             if (fields.Count > 0 && old.Version == now.Version)
                 warnings.Add($"{now.Path}：表单 {now.Id} 的字段与 {baseName} 相比有变化，但版本号未更新。");
             downloads.Add(DownloadPaths.FormDocument(now));
+            downloads.Add(DownloadPaths.BlankForm(now));
             downloads.Add(DownloadPaths.Ledger(now));
         }
         return forms;

@@ -138,12 +138,7 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
             }).ToList(),
         }).ToList();
         page["Total"] = Number(book.ScoringItems.Sum(s => s.Item.Points));
-        var bands = book.Info.Grading.OrderByDescending(b => b.Min).ToList();
-        page["Grades"] = bands.Select((b, i) => new
-        {
-            b.Grade,
-            Range = i == 0 ? $"{Number(b.Min)} 分及以上" : $"{Number(b.Min)} 分至 {Number(bands[i - 1].Min)} 分以下",
-        }).ToList();
+        page["Grades"] = GradeBands.Ranges(book.Info.Grading).Select(b => new { b.Grade, b.Range }).ToList();
         page["Downloads"] = Downloads(("对标自查评分表（Excel）", DownloadPaths.ScoringWorkbook),
             ("检查调研情况反馈单（Excel）", DownloadPaths.FeedbackWorkbook));
         return page;
@@ -189,6 +184,7 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         Url = SiteUrls.Form(form),
         Article = _linkById.GetValueOrDefault(form.Article),
         Document = downloads.Url(DownloadPaths.FormDocument(form)),
+        Blank = downloads.Url(DownloadPaths.BlankForm(form)),
         Ledger = downloads.Url(DownloadPaths.Ledger(form)),
     };
 

@@ -11,12 +11,20 @@ public class PlaceholderTests
     private static Field Field(string id) => Form.FindField(id)!;
 
     [Fact]
-    public void The_prompt_is_the_help_else_the_label_else_a_fixed_text()
+    public void The_prompt_is_the_help_in_the_first_row_else_blank_never_the_label()
     {
         Assert.Equal("选择会议日期", Placeholder.For(Field("meeting_date"), row: 0));
-        Assert.Equal("党小组名称", Placeholder.For(Field("group_name"), row: 0));
-        Assert.Equal("姓名", Placeholder.For(Field("attendance").Columns[0], row: 3));
-        Assert.Equal(Placeholder.Fallback, Placeholder.For(Field("group_name") with { Label = " ", Help = "" }, row: 0));
+        Assert.Equal("填写姓名", Placeholder.For(Field("attendance").Columns[0] with { Help = "填写姓名" }, row: 1));
+        Assert.Equal(Placeholder.Blank, Placeholder.For(Field("attendance").Columns[0] with { Help = "填写姓名" }, row: 2));
+        Assert.Equal(Placeholder.Blank, Placeholder.For(Field("group_name"), row: 0));
+        Assert.True(string.IsNullOrWhiteSpace(Placeholder.Blank));
+    }
+
+    [Fact]
+    public void The_prompts_of_earlier_forms_still_read_as_empty()
+    {
+        Assert.True(Placeholder.IsShown(Field("meeting_date"), row: 3, "选择会议日期"));
+        Assert.True(Placeholder.IsShown(Field("group_name"), row: 0, "党小组名称"));
     }
 
     [Theory]

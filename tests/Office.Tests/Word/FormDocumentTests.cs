@@ -54,7 +54,8 @@ public class FormDocumentTests
             if (field.Type is not (FieldType.Checkbox or FieldType.Choices))
             {
                 Assert.True(control.Placeholder);
-                Assert.Equal(field.Help ?? field.Label, control.Text);
+                Assert.Equal(Placeholder.For(field, row: 0), control.Text);
+                Assert.NotEqual(field.Label, control.Text.Trim());
             }
         }
     }

@@ -1,0 +1,77 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Handbook.Model;
+using Handbook.Office.Word;
+using Handbook.Records;
+
+namespace Handbook.Tests.Word;
+
+/// <summary>The print-ready blank of each form, and the column widths of every form's tables (issue 16 items 1, 2, 4).</summary>
+public class PrintReadyBlankTests
+{
+    public static TheoryData<string> FormIds => [.. TestRepository.Book.Forms.Select(f => f.Id)];
+
+    private static WordprocessingDocument Open(Form form, bool forHand) => WordprocessingDocument.Open(
+        new MemoryStream(FormDocument.Create(TestRepository.Book, form, TestRepository.Templates, forHand)), false);
+
+    [Theory]
+    [MemberData(nameof(FormIds))]
+    public void The_blank_has_no_controls_and_no_prompts_but_prints_the_options_as_boxes(string id)
+    {
+        var form = TestRepository.Book.FindForm(id)!;
+        using var document = Open(form, forHand: true);
+        var body = document.MainDocumentPart!.Document.Body!;
+        Assert.Empty(body.Descendants<SdtRun>());
+        Assert.Empty(body.Descendants<SdtBlock>());
+        var text = string.Join("\n", body.Descendants<Paragraph>().Select(p => p.InnerText));
+        var fields = form.Fields.SelectMany(f => f.Type == FieldType.Table ? f.Columns.AsEnumerable() : [f]).ToList();
+        foreach (var field in fields.Where(f => !string.IsNullOrWhiteSpace(f.Help)))
+            Assert.DoesNotContain(field.Help!, text, StringComparison.Ordinal);
+        foreach (var field in fields.Where(f => f.Type is FieldType.Choice or FieldType.Choices))
+            foreach (var option in field.Options)
+                Assert.Contains($"☐\u00A0{option}", text, StringComparison.Ordinal);
+        if (fields.Any(f => f.Type == FieldType.Date)) Assert.Contains("年　月　日", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_fillable_form_prompts_only_in_the_first_row_of_a_table()
+    {
+        var form = TestRepository.Book.FindForm("F09")!;
+        using var document = Open(form, forHand: false);
+        var controls = WordReader.Controls(document).Where(c => c.Tag!.StartsWith("dues.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(controls);
+        Assert.All(controls.Where(c => !c.Tag!.StartsWith("dues.1.", StringComparison.Ordinal)), c => Assert.True(string.IsNullOrWhiteSpace(c.Text), c.Tag));
+        Assert.Contains(controls, c => c.Tag!.StartsWith("dues.1.", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(c.Text));
+    }
+
+    /// <summary>
+    /// 10.5 pt header text: a Chinese character is 210 twips; the cell's padding (1.5 mm a side) about 170. A name
+    /// column is at least 2.5 cm (1417 twips); a label fits on one line wherever the page has room for every label.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FormIds))]
+    public void Columns_fit_their_label_on_one_line_and_leave_room_for_a_name(string id)
+    {
+        var form = TestRepository.Book.FindForm(id)!;
+        if (form.Layout is not null) return; // a named layout (the scoring sheet) gives its own widths
+        using var document = Open(form, forHand: true);
+        var page = StyleSheet.Load(TestRepository.Templates).TextWidthTwips;
+        var tables = document.MainDocumentPart!.Document.Body!.Elements<Table>().ToList();
+        foreach (var field in form.Fields.Where(f => f.Type == FieldType.Table))
+        {
+            var table = tables.First(t => t.Elements<TableRow>().First().Elements<TableCell>().Select(c => c.InnerText)
+                .SequenceEqual(field.Columns.Select(c => c.Label)));
+            var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(g => int.Parse(g.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var labels = field.Columns.Select(c => LabelTwips(c.Label)).ToList();
+            for (var i = 0; i < widths.Count; i++)
+            {
+                if (field.Columns[i].Type is FieldType.Person or FieldType.People && labels.Sum() <= page)
+                    Assert.True(widths[i] >= 1417, $"{id} {field.Columns[i].Label}: {widths[i]} twips");
+                if (labels.Sum() <= page)
+                    Assert.True(widths[i] >= labels[i], $"{id} {field.Columns[i].Label}: {widths[i]} twips < {labels[i]}");
+            }
+        }
+    }
+
+    private static int LabelTwips(string label) => label.Sum(c => c >= '\u2E80' ? 210 : 105) + 170;
+}
