@@ -32,8 +32,8 @@ public class LoaderTests
         Assert.Equal(["name", "signed"], table.Columns.Select(c => c.Id));
         Assert.IsType<CheckRule>(form.Rules[0]);
         Assert.Equal(["absent_reason"], Assert.IsType<RequireRule>(form.Rules[1]).Require.ToArray());
-        Assert.Equal("优秀", book.GradeFor(96));
-        Assert.Equal("不合格", book.GradeFor(12));
+        Assert.Equal("优秀", book.GradeFor(4));
+        Assert.Equal("不合格", book.GradeFor(1));
     }
 
     /// <summary>
@@ -80,6 +80,31 @@ public class LoaderTests
         Assert.Equal((path, code, Severity.Error), (diagnostic.Path, diagnostic.Code, diagnostic.Severity));
         Assert.Equal(HostileSourceTests.PositionOf(fixture.Read(path), marker), (diagnostic.Line, diagnostic.Column));
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", diagnostic.Message);
+    }
+
+    [Theory]
+    [InlineData("min: 95%", "min: 95", "min: |95")]
+    [InlineData("min: 80%", "min: 120%", "min: |120%")]
+    public void AGradeTheScoringTotalCannotReachIsAWarningAtItsMinimum(string find, string replace, string marker)
+    {
+        using var fixture = new FixtureHandbook();
+        fixture.Replace("handbook.yml", find, replace);
+
+        var diagnostic = Assert.Single(BookLoader.Load(fixture.Root).Diagnostics);
+
+        Assert.Equal(("handbook.yml", "unreachable-grade", Severity.Warning), (diagnostic.Path, diagnostic.Code, diagnostic.Severity));
+        Assert.Equal(HostileSourceTests.PositionOf(fixture.Read("handbook.yml"), marker), (diagnostic.Line, diagnostic.Column));
+    }
+
+    [Fact]
+    public void AGradeAsAPercentageIsThatShareOfTheScoringTotal()
+    {
+        using var fixture = new FixtureHandbook();
+
+        var book = BookLoader.Load(fixture.Root).Book!;
+
+        var total = book.Parts.SelectMany(p => p.Articles).SelectMany(a => a.Scoring).Sum(s => s.Points);
+        Assert.Equal([total * 0.95m, total * 0.80m, 0m], book.Info.Grading.Select(b => b.Min));
     }
 
     [Fact]
