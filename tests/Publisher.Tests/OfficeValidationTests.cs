@@ -24,7 +24,7 @@ public sealed class OfficeValidationTests : IDisposable
         Assert.Equal(0, exit);
 
         var book = BookLoader.Load(RepositoryPaths.Handbook).Book!;
-        var expected = book.Forms.Select(DownloadPaths.FormDocument)
+        var expected = book.Forms.Select(DownloadPaths.FormDocument).Concat(book.Forms.Select(DownloadPaths.BlankForm))
             .Append(DownloadPaths.PrintedHandbook(book.Info))
             .Concat(book.Forms.Select(DownloadPaths.Ledger))
             .Append(DownloadPaths.ScoringWorkbook).Append(DownloadPaths.FeedbackWorkbook)

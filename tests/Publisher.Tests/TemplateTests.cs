@@ -69,12 +69,17 @@ public sealed class TemplateTests : IDisposable
         foreach (var page in new[] { "rules/R01.html", "scoring.html" })
             Assert.Contains("每月召开&lt;i&gt;党小组会&lt;/i&gt;", File.ReadAllText(Path.Combine(_site, page)));
 
-        var form = Directory.EnumerateFiles(Path.Combine(_site, "downloads", "forms"), "*.docx").Single();
-        using var document = WordprocessingDocument.Open(form, false);
-        var text = document.MainDocumentPart!.Document.Body!.InnerText;
-        Assert.Contains("党小组<u>名称</u>{{ Form.Id }}", text); // the label, as the text of its cell
-        Assert.Contains($"选择{Script}会议日期", text); // the help, as the placeholder of its control
-        Assert.Contains($"测试手册{Script}", text);
+        // The fillable form and its print-ready blank (which has no prompts).
+        foreach (var form in Directory.EnumerateFiles(Path.Combine(_site, "downloads", "forms"), "*.docx"))
+        {
+            using var document = WordprocessingDocument.Open(form, false);
+            var text = document.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("党小组<u>名称</u>{{ Form.Id }}", text); // the label, as the text of its cell
+            Assert.Contains($"测试手册{Script}", text);
+            if (!form.EndsWith("-打印空白表.docx", StringComparison.Ordinal))
+                Assert.Contains($"选择{Script}会议日期", text); // the help, as the placeholder of its control
+        }
+        Assert.Equal(2, Directory.EnumerateFiles(Path.Combine(_site, "downloads", "forms"), "*.docx").Count());
     }
 
     public static TheoryData<string, string, string, string, string> Mistakes => new()

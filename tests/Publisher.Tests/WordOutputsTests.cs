@@ -21,7 +21,7 @@ public sealed class WordOutputsTests : IDisposable
 
         Assert.Equal(0, exit);
         var book = BookLoader.Load(Fixture).Book!;
-        var files = book.Forms.Select(DownloadPaths.FormDocument).Append(DownloadPaths.PrintedHandbook(book.Info)).ToList();
+        var files = book.Forms.Select(DownloadPaths.FormDocument).Concat(book.Forms.Select(DownloadPaths.BlankForm)).Append(DownloadPaths.PrintedHandbook(book.Info)).ToList();
         foreach (var file in files)
         {
             using var document = WordprocessingDocument.Open(Path.Combine(output, file), false);

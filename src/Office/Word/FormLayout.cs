@@ -224,7 +224,7 @@ public sealed class FormLayout
     private static double[] ColumnWidths(IReadOnlyList<Field> columns, double page)
     {
         var hand = columns.Select(Hand).ToArray();
-        var needs = columns.Select((c, i) => Math.Max(hand[i], LabelMm(c.Label))).ToArray();
+        var needs = columns.Select(NeedMm).ToArray();
         var wants = columns.Select((c, i) => Math.Max(needs[i], Want(c))).ToArray();
         if (wants.Sum() <= page) return [.. wants.Select(w => w * page / wants.Sum())];
         if (needs.Sum() <= page) return Between(needs, wants, page);
@@ -239,6 +239,9 @@ public sealed class FormLayout
         var extra = high.Sum() - low.Sum();
         return [.. low.Select((n, i) => n + (high[i] - n) * spare / extra)];
     }
+
+    /// <summary>What a column needs: its label on one line and room for a handwritten value.</summary>
+    public static double NeedMm(Field column) => Math.Max(Hand(column), LabelMm(column.Label));
 
     /// <summary>Room for a handwritten value.</summary>
     private static double Hand(Field column) => column.Type switch
