@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Handbook.SiteBenchmark;
@@ -21,7 +22,7 @@ internal static class DefaultHandbook
             .Select(l => l["- folder:".Length..].Trim()).ToList();
         foreach (var folder in folders)
         {
-            nav.Append($"  - {folder}:\n");
+            nav.Append(CultureInfo.InvariantCulture, $"  - {folder}:\n");
             foreach (var article in Directory.EnumerateFiles(Path.Combine(handbook, folder), "*.md").Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(article);
@@ -30,7 +31,7 @@ internal static class DefaultHandbook
                 var chapter = Path.Combine(chapters, $"{files.Count:D3}-{name}");
                 Write(chapter, body);
                 files.Add(chapter);
-                nav.Append($"    - {folder}/{name}\n");
+                nav.Append(CultureInfo.InvariantCulture, $"    - {folder}/{name}\n");
             }
         }
         Write(Path.Combine(docs, "index.md"), "# 基层党建工作标准化管理手册\n");

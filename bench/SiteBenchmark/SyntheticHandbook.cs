@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Handbook.SiteBenchmark;
@@ -28,7 +29,7 @@ internal static class SyntheticHandbook
         var parts = (chapters + ChaptersPerPart - 1) / ChaptersPerPart;
         Directory.CreateDirectory(Path.Combine(handbook, "forms"));
         var yml = new StringBuilder("title: 合成测试手册\norganization: 基准测试单位\nedition: 2026年版\nparts:\n");
-        for (var p = 1; p <= parts; p++) yml.Append($"  - folder: p{p:D2}\n    title: 第{p}篇 合成篇目\n");
+        for (var p = 1; p <= parts; p++) yml.Append(CultureInfo.InvariantCulture, $"  - folder: p{p:D2}\n    title: 第{p}篇 合成篇目\n");
         yml.Append("grading:\n  - grade: 合格\n    min: 60\n  - grade: 不合格\n    min: 0\n");
         File.WriteAllText(Path.Combine(handbook, "handbook.yml"), yml.ToString());
 
@@ -80,14 +81,14 @@ internal static class SyntheticHandbook
             for (var n = 0; n < paragraphs; n++) text.Append(Paragraph(random)).Append("\n\n");
             if (heading == "怎么做")
             {
-                for (var n = 1; n <= 5; n++) text.Append($"{n}. **{Phrases[random.Next(Phrases.Length)]}。** {Sentence(random)}\n");
+                for (var n = 1; n <= 5; n++) text.Append(CultureInfo.InvariantCulture, $"{n}. **{Phrases[random.Next(Phrases.Length)]}。** {Sentence(random)}\n");
                 var other = random.Next(chapters);
-                text.Append($"\n详见[相关章节](../{Folder(other)}/{Id(other)}.md#怎么做)和[下一章](../{Folder((i + 1) % chapters)}/{Id((i + 1) % chapters)}.md)。\n\n");
+                text.Append(CultureInfo.InvariantCulture, $"\n详见[相关章节](../{Folder(other)}/{Id(other)}.md#怎么做)和[下一章](../{Folder((i + 1) % chapters)}/{Id((i + 1) % chapters)}.md)。\n\n");
             }
             if (heading == "谁来做")
             {
                 text.Append("| 角色 | 职责 |\n|---|---|\n");
-                for (var n = 0; n < 4; n++) text.Append($"| {Phrases[random.Next(Phrases.Length)]} | {Sentence(random)} |\n");
+                for (var n = 0; n < 4; n++) text.Append(CultureInfo.InvariantCulture, $"| {Phrases[random.Next(Phrases.Length)]} | {Sentence(random)} |\n");
                 text.Append('\n');
             }
         }

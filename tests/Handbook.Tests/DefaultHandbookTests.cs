@@ -48,7 +48,7 @@ public class DefaultHandbookTests
         string[] headings = ["## 做什么", "## 谁来做", "## 怎么做", "## 何时做", "## 做到什么程度"];
         var missing = Load.Book!.Articles
             .Where(a => a.Part != "records")
-            .Where(a => headings.Any(h => !a.Body.Contains(h)))
+            .Where(a => headings.Any(h => !a.Body.Contains(h, StringComparison.Ordinal)))
             .Select(a => a.Id);
         Assert.Empty(missing);
     }

@@ -125,7 +125,7 @@ public class ExpressionTests
     public void ARuleTooLongToCheckSafelyIsASyntaxError()
     {
         var error = Assert.Throws<RuleException>(() => ExpressionParser.Parse(new string('(', 10_000) + "1" + new string(')', 10_000) + " > 0"));
-        Assert.Contains("过长", error.Message);
+        Assert.Contains("过长", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class ExpressionTests
     {
         var error = Assert.Throws<RuleException>(() => ExpressionParser.Parse(text));
         Assert.Equal(column, error.Column);
-        Assert.Contains(messagePart, error.Message);
+        Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
         Assert.False(error.IsTypeError);
     }
 

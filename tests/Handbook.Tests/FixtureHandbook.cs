@@ -30,8 +30,8 @@ public sealed class FixtureHandbook : IDisposable
     public void Replace(string path, string find, string replace)
     {
         var text = Read(path);
-        Assert.Contains(find, text);
-        Write(path, text.Replace(find, replace));
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        Write(path, text.Replace(find, replace, StringComparison.Ordinal));
     }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Handbook.Loading;
 using Handbook.Model;
@@ -29,8 +30,8 @@ public class HostileSourceTests
         var diagnostic = Assert.Single(BookLoader.Load(fixture.Root).Diagnostics, d => d.Path == path);
 
         Assert.Equal("invalid-encoding", diagnostic.Code);
-        Assert.Contains("GBK", diagnostic.Message);
-        Assert.Contains("UTF-8", diagnostic.Message);
+        Assert.Contains("GBK", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("UTF-8", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public class HostileSourceTests
         var diagnostic = LoadOne(fixture, "forms/F01.yml");
 
         Assert.Equal(("invalid-encoding", 3, 1), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
-        Assert.DoesNotContain("GBK", diagnostic.Message);
+        Assert.DoesNotContain("GBK", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public class HostileSourceTests
         var diagnostic = LoadOne(fixture, "forms/F01.yml");
 
         Assert.Equal("invalid-encoding", diagnostic.Code);
-        Assert.Contains("UTF-16", diagnostic.Message);
+        Assert.Contains("UTF-16", diagnostic.Message, StringComparison.Ordinal);
     }
 
     /// <summary>YamlDotNet throws an InvalidOperationException without a position here; the slip is on the “[” line.</summary>
@@ -72,7 +73,7 @@ public class HostileSourceTests
 
         Assert.Equal("yaml-syntax", diagnostic.Code);
         Assert.Equal(PositionOf(fixture.Read(path), marker), (diagnostic.Line, diagnostic.Column));
-        Assert.Contains("没有闭合", diagnostic.Message);
+        Assert.Contains("没有闭合", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public class HostileSourceTests
         var diagnostic = LoadOne(fixture, "forms/F01.yml");
 
         Assert.Equal(("invalid-encoding", 2, 11), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
-        Assert.Contains("控制字符 U+0000", diagnostic.Message);
+        Assert.Contains("控制字符 U+0000", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public class HostileSourceTests
         var diagnostic = LoadOne(fixture, "forms/F01.yml");
 
         Assert.Equal("limit-exceeded", diagnostic.Code);
-        Assert.Contains("嵌套过深", diagnostic.Message);
+        Assert.Contains("嵌套过深", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,13 +106,13 @@ public class HostileSourceTests
         using var fixture = new FixtureHandbook();
         var bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (var i = 1; i < 12; i++)
-            bomb.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
+            bomb.Append(CultureInfo.InvariantCulture, $"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
         fixture.Write("forms/F01.yml", bomb.ToString());
 
         var diagnostic = LoadOne(fixture, "forms/F01.yml");
 
         Assert.Equal(("limit-exceeded", 5), (diagnostic.Code, diagnostic.Line)); // a4 would expand to 111,111 nodes
-        Assert.Contains("别名", diagnostic.Message);
+        Assert.Contains("别名", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public class HostileSourceTests
         var diagnostic = LoadOne(fixture, "forms/F01.yml");
 
         Assert.Equal("invalid-value", diagnostic.Code);
-        Assert.Contains("day、week、month、quarter、half-year、year、meeting 或 event", diagnostic.Message);
+        Assert.Contains("day、week、month、quarter、half-year、year、meeting 或 event", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -177,18 +178,18 @@ public class HostileSourceTests
     public void TwoFormsWithOneTitleAreReportedOnTheSecond()
     {
         using var fixture = new FixtureHandbook();
-        fixture.Write("forms/F02.yml", fixture.Read("forms/F01.yml").Replace("id: F01", "id: F02").Replace("title: 党小组会记录", "title: 党小组会 记录"));
+        fixture.Write("forms/F02.yml", fixture.Read("forms/F01.yml").Replace("id: F01", "id: F02", StringComparison.Ordinal).Replace("title: 党小组会记录", "title: 党小组会 记录", StringComparison.Ordinal));
 
         var diagnostic = LoadOne(fixture, "forms/F02.yml");
 
         Assert.Equal(("duplicate-title", 2, 8), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
-        Assert.Contains("forms/F01.yml", diagnostic.Message);
+        Assert.Contains("forms/F01.yml", diagnostic.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The 1-based line and column of the '|' in a marker found in the text.</summary>
     internal static (int Line, int Column) PositionOf(string text, string marker)
     {
-        var cursor = marker.IndexOf('|');
+        var cursor = marker.IndexOf('|', StringComparison.Ordinal);
         var index = text.IndexOf(marker.Remove(cursor, 1), StringComparison.Ordinal);
         Assert.True(index >= 0, $"marker not found: {marker}");
         var before = text[..(index + cursor)];

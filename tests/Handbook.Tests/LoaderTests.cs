@@ -20,7 +20,7 @@ public class LoaderTests
         var article = book.FindArticle("R01")!;
         Assert.Equal("rules/R01.md", article.Path);
         Assert.Equal(21, article.BodyLine);
-        Assert.StartsWith("# 党小组会制度", article.Body);
+        Assert.StartsWith("# 党小组会制度", article.Body, StringComparison.Ordinal);
         Assert.Equal(new ScheduleItem("召开党小组会", Recurrence.Month, new Due(0, 25), "党小组长"), article.Schedule[0]);
         Assert.Equal(new Due(6, 25), article.Schedule[1].Due);
         Assert.Equal(4m, article.Scoring.Single().Points);
@@ -124,7 +124,7 @@ public class LoaderTests
     {
         using var fixture = new FixtureHandbook();
         var path = Path.Combine(fixture.Root, "rules/R01.md");
-        var text = File.ReadAllText(path).Replace("\n", "\r\n");
+        var text = File.ReadAllText(path).Replace("\n", "\r\n", StringComparison.Ordinal);
         File.WriteAllText(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)); // as Notepad saves
 
         var result = BookLoader.Load(fixture.Root);
@@ -143,19 +143,19 @@ public class LoaderTests
 
         Assert.Equal("yaml-syntax", diagnostic.Code);
         Assert.Equal(5, diagnostic.Line);
-        Assert.Contains("加引号", diagnostic.Message);
+        Assert.Contains("加引号", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void DuplicateArticleIdIsReportedOnTheSecondFile()
     {
         using var fixture = new FixtureHandbook();
-        fixture.Write("records/L02.md", fixture.Read("records/L01.md").Replace("order: 1", "order: 2"));
+        fixture.Write("records/L02.md", fixture.Read("records/L01.md").Replace("order: 1", "order: 2", StringComparison.Ordinal));
 
         var diagnostic = Assert.Single(BookLoader.Load(fixture.Root).Diagnostics);
 
         Assert.Equal(("records/L02.md", "duplicate-id", 2), (diagnostic.Path, diagnostic.Code, diagnostic.Line));
-        Assert.Contains("records/L01.md", diagnostic.Message);
+        Assert.Contains("records/L01.md", diagnostic.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,6 +198,6 @@ public class LoaderTests
         var diagnostic = Assert.Single(BookLoader.Load(fixture.Root).Diagnostics);
 
         Assert.Equal(("unknown-key", 5, 1), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
-        Assert.Contains("是否应为“owner”", diagnostic.Message);
+        Assert.Contains("是否应为“owner”", diagnostic.Message, StringComparison.Ordinal);
     }
 }

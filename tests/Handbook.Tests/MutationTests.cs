@@ -23,7 +23,7 @@ public partial class MutationTests
     {
         using var copy = new HandbookCopy();
         var files = Directory.EnumerateFiles(copy.Root, "*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".yml") || f.EndsWith(".md")).Order(StringComparer.Ordinal).ToArray();
+            .Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         var random = new Random(Seed);
         var kinds = Enum.GetValues<Mutation>();
         var reported = 0;
@@ -92,7 +92,7 @@ public partial class MutationTests
             case Mutation.Gbk:
                 return Encoding.GetEncoding("GBK").GetBytes(text);
             case Mutation.CrLfAndBom:
-                return [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n"))];
+                return [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n", StringComparison.Ordinal))];
             case Mutation.DeleteLine:
                 lines.RemoveAt(at);
                 break;
@@ -138,7 +138,7 @@ public partial class MutationTests
 
     private static string DropOne(string text, string chars, Random random)
     {
-        var places = Enumerable.Range(0, text.Length).Where(i => chars.Contains(text[i])).ToArray();
+        var places = Enumerable.Range(0, text.Length).Where(i => chars.Contains(text[i], StringComparison.Ordinal)).ToArray();
         return places.Length == 0 ? text : text.Remove(places[random.Next(places.Length)], 1);
     }
 

@@ -20,9 +20,9 @@ public class BuildCommandTests
             .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
 
         Assert.Equal(1, exit);
-        Assert.Contains("未生成任何文件", error.ToString());
+        Assert.Contains("未生成任何文件", error.ToString(), StringComparison.Ordinal);
         Assert.Equal("previous", File.ReadAllText(Path.Combine(site, "index.html")));
-        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(fixture.Root), e => Path.GetFileName(e).StartsWith(".site"));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(fixture.Root), e => Path.GetFileName(e).StartsWith(".site", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class BuildCommandTests
 
         Assert.Equal(["index.html"], Directory.EnumerateFiles(site).Select(Path.GetFileName));
         Assert.Equal("previous", File.ReadAllText(Path.Combine(site, "index.html")));
-        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(fixture.Root), e => Path.GetFileName(e).StartsWith(".site"));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(fixture.Root), e => Path.GetFileName(e).StartsWith(".site", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class BuildCommandTests
             staging => Directory.Delete(staging, recursive: true)));
 
         Assert.Equal("previous", File.ReadAllText(Path.Combine(site, "index.html")));
-        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(fixture.Root), e => Path.GetFileName(e).StartsWith(".site"));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(fixture.Root), e => Path.GetFileName(e).StartsWith(".site", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -38,14 +38,14 @@ public sealed class ChangesCommandTests : IDisposable
 
         var output = Changes();
 
-        Assert.Contains("- 修订：R01 党小组会制度，改动了谁来做；修订日期仍为 2026-01-15", output);
-        Assert.Contains("rules/R01.md：R01 党小组会制度的内容有变化，但 revised 日期未更新（仍为 2026-01-15）。", output);
-        Assert.Contains("downloads/测试手册.docx", output);
+        Assert.Contains("- 修订：R01 党小组会制度，改动了谁来做；修订日期仍为 2026-01-15", output, StringComparison.Ordinal);
+        Assert.Contains("rules/R01.md：R01 党小组会制度的内容有变化，但 revised 日期未更新（仍为 2026-01-15）。", output, StringComparison.Ordinal);
+        Assert.Contains("downloads/测试手册.docx", output, StringComparison.Ordinal);
 
         fixture.Replace("rules/R01.md", "revised: 2026-01-15", "revised: 2026-03-01");
         output = Changes();
-        Assert.Contains("- 修订：R01 党小组会制度，改动了谁来做；修订日期 2026-01-15 → 2026-03-01", output);
-        Assert.DoesNotContain("revised 日期未更新", output);
+        Assert.Contains("- 修订：R01 党小组会制度，改动了谁来做；修订日期 2026-01-15 → 2026-03-01", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("revised 日期未更新", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,9 +58,9 @@ public sealed class ChangesCommandTests : IDisposable
 
         var output = Changes();
 
-        Assert.Contains("- 新增：R02 党费收缴制度（工作制度）", output);
-        Assert.Contains("- 删除：L01 党小组会记录", output);
-        Assert.Contains("改动了做什么", output);
+        Assert.Contains("- 新增：R02 党费收缴制度（工作制度）", output, StringComparison.Ordinal);
+        Assert.Contains("- 删除：L01 党小组会记录", output, StringComparison.Ordinal);
+        Assert.Contains("改动了做什么", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,12 +72,12 @@ public sealed class ChangesCommandTests : IDisposable
 
         var output = Changes();
 
-        Assert.Contains("- R01 党小组会制度：任务“召开党小组会”时间由每月25日前改为每周五前（更频繁），自2026-04-01起。", output);
-        Assert.Contains("- R01 党小组会制度：任务“党小组工作总结”时间由每年6、12月25日前改为每年6、12月20日前，负责人由党小组长改为党支部书记，自2026-04-01起。", output);
-        Assert.Contains("- R01 党小组会制度：新增任务“报送学习心得”，由党小组长每年3、6、9、12月10日前完成，自2026-04-01起。", output);
-        Assert.Contains("改动了何时做；", output);
-        Assert.Contains("downloads/工作提醒表-2026.xlsx", output);
-        Assert.Contains("downloads/工作日历-2026.ics", output);
+        Assert.Contains("- R01 党小组会制度：任务“召开党小组会”时间由每月25日前改为每周五前（更频繁），自2026-04-01起。", output, StringComparison.Ordinal);
+        Assert.Contains("- R01 党小组会制度：任务“党小组工作总结”时间由每年6、12月25日前改为每年6、12月20日前，负责人由党小组长改为党支部书记，自2026-04-01起。", output, StringComparison.Ordinal);
+        Assert.Contains("- R01 党小组会制度：新增任务“报送学习心得”，由党小组长每年3、6、9、12月10日前完成，自2026-04-01起。", output, StringComparison.Ordinal);
+        Assert.Contains("改动了何时做；", output, StringComparison.Ordinal);
+        Assert.Contains("downloads/工作提醒表-2026.xlsx", output, StringComparison.Ordinal);
+        Assert.Contains("downloads/工作日历-2026.ics", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,10 +89,10 @@ public sealed class ChangesCommandTests : IDisposable
 
         var output = Changes();
 
-        Assert.Contains("- F01 党小组会记录：版本 2026.1 → 2026.2：字段“duration”改为必填；字段“kind”的选项由“学习、议事、组织生活”改为“学习、议事”", output);
-        Assert.Contains("downloads/forms/F01-党小组会记录-2026.2.docx", output);
-        Assert.Contains("downloads/ledgers/F01-党小组会记录台账-2026.2.xlsx", output);
-        Assert.DoesNotContain("版本号未更新", output);
+        Assert.Contains("- F01 党小组会记录：版本 2026.1 → 2026.2：字段“duration”改为必填；字段“kind”的选项由“学习、议事、组织生活”改为“学习、议事”", output, StringComparison.Ordinal);
+        Assert.Contains("downloads/forms/F01-党小组会记录-2026.2.docx", output, StringComparison.Ordinal);
+        Assert.Contains("downloads/ledgers/F01-党小组会记录台账-2026.2.xlsx", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("版本号未更新", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,10 +104,10 @@ public sealed class ChangesCommandTests : IDisposable
 
         var output = Changes();
 
-        Assert.Contains("- R01 党小组会制度：评分项“每月召开党小组会”由 100 分改为 90 分", output);
-        Assert.Contains("- 总分：100 → 90", output);
-        Assert.Contains("评分标准总分原为 100 分，修改后为 90 分，须仍为 100 分。", output);
-        Assert.Contains("downloads/对标自查评分表.xlsx", output);
+        Assert.Contains("- R01 党小组会制度：评分项“每月召开党小组会”由 100 分改为 90 分", output, StringComparison.Ordinal);
+        Assert.Contains("- 总分：100 → 90", output, StringComparison.Ordinal);
+        Assert.Contains("评分标准总分原为 100 分，修改后为 90 分，须仍为 100 分。", output, StringComparison.Ordinal);
+        Assert.Contains("downloads/对标自查评分表.xlsx", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,8 +115,8 @@ public sealed class ChangesCommandTests : IDisposable
     {
         fixture.Write("templates/site/page.hbs", "<main class=\"page\">{{body}}</main>\n");
         var output = Changes();
-        Assert.Contains("模板（网站和文件的外观）有变化：site/page.hbs", output);
-        Assert.DoesNotContain("### 文章", output);
+        Assert.Contains("模板（网站和文件的外观）有变化：site/page.hbs", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("### 文章", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class ChangesCommandTests : IDisposable
         var json = JsonDocument.Parse(output).RootElement;
         Assert.Equal("main", json.GetProperty("base").GetString());
         Assert.Equal("F01 党小组会记录：版本仍为 2026.1：删除了字段“online”（线上召开）", json.GetProperty("forms")[0].GetString());
-        Assert.Contains("forms/F01.yml：表单 F01 的字段与 main 相比有变化，但版本号未更新。", json.GetProperty("warnings")[0].GetString());
+        Assert.Contains("forms/F01.yml：表单 F01 的字段与 main 相比有变化，但版本号未更新。", json.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,6 +141,6 @@ public sealed class ChangesCommandTests : IDisposable
     {
         var (exit, _, error) = Run("changes", "--source", fixture.Root, "--base", "no-such-ref");
         Assert.Equal(2, exit);
-        Assert.Contains("no-such-ref", error);
+        Assert.Contains("no-such-ref", error, StringComparison.Ordinal);
     }
 }

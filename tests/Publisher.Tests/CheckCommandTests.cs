@@ -24,7 +24,7 @@ public class CheckCommandTests
         using var fixture = new FixtureHandbook();
         var (exit, output, _) = Run("check", "--source", fixture.Root);
         Assert.Equal(0, exit);
-        Assert.Contains("检查通过：2 篇，2 篇文章，1 张表单。", output);
+        Assert.Contains("检查通过：2 篇，2 篇文章，1 张表单。", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class CheckCommandTests
         Assert.False(json.GetProperty("valid").GetBoolean());
         var d = Assert.Single(json.GetProperty("diagnostics").EnumerateArray());
         Assert.Equal(("unknown-every", 9, 12), (d.GetProperty("code").GetString(), d.GetProperty("line").GetInt32(), d.GetProperty("column").GetInt32()));
-        Assert.Contains("monthly", d.GetProperty("message").GetString());
+        Assert.Contains("monthly", d.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,9 +67,9 @@ public class CheckCommandTests
         var (exit, output, _) = Run("check", "--source", fixture.Root, "--base", "HEAD");
 
         Assert.Equal(1, exit);
-        Assert.Contains("forms/F01.yml:3:1: error form-version-unchanged:", output);
-        Assert.Contains("删除了字段“online”（线上召开）", output);
-        Assert.Contains("字段“kind”的选项由“学习、议事、组织生活”改为“学习、议事”", output);
+        Assert.Contains("forms/F01.yml:3:1: error form-version-unchanged:", output, StringComparison.Ordinal);
+        Assert.Contains("删除了字段“online”（线上召开）", output, StringComparison.Ordinal);
+        Assert.Contains("字段“kind”的选项由“学习、议事、组织生活”改为“学习、议事”", output, StringComparison.Ordinal);
 
         fixture.Replace("forms/F01.yml", "version: \"2026.1\"", "version: \"2026.2\"");
         Assert.Equal(0, Run("check", "--source", fixture.Root, "--base", "HEAD").Exit);
@@ -92,7 +92,7 @@ public class CheckCommandTests
         Git(fixture.Root, "init", "-q");
         var (exit, _, error) = Run("check", "--source", fixture.Root, "--base", "no-such-ref");
         Assert.Equal(2, exit);
-        Assert.Contains("no-such-ref", error);
+        Assert.Contains("no-such-ref", error, StringComparison.Ordinal);
     }
 
     /// <summary>Makes the fixture a git repository with everything committed: the base revision.</summary>

@@ -25,10 +25,10 @@ public class CheckFormatTests
 
         Assert.Equal(text.Exit, exit);
         var commands = output.Split('\n').Where(l => l.StartsWith("::", StringComparison.Ordinal)).ToList();
-        Assert.Equal(text.Output.Split('\n').Count(l => l.Contains(": error ")), commands.Count);
+        Assert.Equal(text.Output.Split('\n').Count(l => l.Contains(": error ", StringComparison.Ordinal)), commands.Count);
         Assert.Contains($"::error file={fixture.Root}/forms/F01.yml,line=10,col=5,title=unknown-key::字段中有未知的键“requried”，是否应为“required”？", commands);
         Assert.Contains(commands, c => c.StartsWith($"::error file={fixture.Root}/rules/R01.md,line=9,col=12,title=unknown-every::", StringComparison.Ordinal));
-        Assert.Contains("发现 2 个错误", output);
+        Assert.Contains("发现 2 个错误", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class CheckFormatTests
         Assert.Equal("error", result.GetProperty("level").GetString());
         Assert.Equal("字段中有未知的键“requried”，是否应为“required”？", result.GetProperty("message").GetProperty("text").GetString());
         var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
-        Assert.EndsWith("/forms/F01.yml", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.EndsWith("/forms/F01.yml", location.GetProperty("artifactLocation").GetProperty("uri").GetString(), StringComparison.Ordinal);
         Assert.Equal((10, 5), (location.GetProperty("region").GetProperty("startLine").GetInt32(),
             location.GetProperty("region").GetProperty("startColumn").GetInt32()));
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray()

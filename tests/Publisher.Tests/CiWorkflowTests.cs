@@ -31,8 +31,8 @@ public sealed class CiWorkflowTests : IDisposable
         Git(work, "checkout", "-qb", "edit");
         var form = Path.Combine(work, "handbook/forms/F01.yml");
         File.WriteAllText(form, File.ReadAllText(form)
-            .Replace("version: \"2026.1\"", "version: \"2026.2\"")
-            .Replace("    label: 时长（小时）\n    type: number", "    label: 时长（小时）\n    type: number\n    required: true"));
+            .Replace("version: \"2026.1\"", "version: \"2026.2\"", StringComparison.Ordinal)
+            .Replace("    label: 时长（小时）\n    type: number", "    label: 时长（小时）\n    type: number\n    required: true", StringComparison.Ordinal));
         CommitAll(work);
     }
 
@@ -62,8 +62,8 @@ public sealed class CiWorkflowTests : IDisposable
             Shell(script, ("BASE_REF", "main"), ("GITHUB_STEP_SUMMARY", summary));
 
         var text = File.ReadAllText(summary);
-        Assert.Contains("## 本次修改对各单位的影响（与 origin/main 相比）", text);
-        Assert.Contains("F01 党小组会记录：版本 2026.1 → 2026.2：字段“duration”改为必填", text);
+        Assert.Contains("## 本次修改对各单位的影响（与 origin/main 相比）", text, StringComparison.Ordinal);
+        Assert.Contains("F01 党小组会记录：版本 2026.1 → 2026.2：字段“duration”改为必填", text, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(work, "site/index.html")));
     }
 
@@ -78,7 +78,7 @@ public sealed class CiWorkflowTests : IDisposable
             Shell(string.Join("\n", ((YamlSequenceNode)((YamlMappingNode)job)["script"]).Select(line => line.ToString())),
                 ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"));
 
-        Assert.Contains("字段“duration”改为必填", File.ReadAllText(Path.Combine(work, "changes.md")));
+        Assert.Contains("字段“duration”改为必填", File.ReadAllText(Path.Combine(work, "changes.md")), StringComparison.Ordinal);
         var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(work, "check.sarif"))).RootElement;
         Assert.Equal("2.1.0", sarif.GetProperty("version").GetString());
         Assert.True(File.Exists(Path.Combine(work, "site/index.html")));
@@ -89,14 +89,14 @@ public sealed class CiWorkflowTests : IDisposable
     public void ABrokenHandbookFailsThePullRequestJob()
     {
         var form = Path.Combine(work, "handbook/forms/F01.yml");
-        File.WriteAllText(form, File.ReadAllText(form).Replace("version: \"2026.2\"", "version: \"2026.1\""));
+        File.WriteAllText(form, File.ReadAllText(form).Replace("version: \"2026.2\"", "version: \"2026.1\"", StringComparison.Ordinal));
         var step = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)Load("handbook.yml")["jobs"])["pull-request"])["steps"])
-            .Cast<YamlMappingNode>().Single(s => s.Children.TryGetValue("run", out var run) && run.ToString().StartsWith("publisher check", StringComparison.Ordinal) && run.ToString().Contains("--base"));
+            .Cast<YamlMappingNode>().Single(s => s.Children.TryGetValue("run", out var run) && run.ToString().StartsWith("publisher check", StringComparison.Ordinal) && run.ToString().Contains("--base", StringComparison.Ordinal));
 
         var (exit, output) = Shell(step["run"].ToString(), ignoreExit: true, ("BASE_REF", "main"));
 
         Assert.Equal(1, exit);
-        Assert.Contains("form-version-unchanged", output);
+        Assert.Contains("form-version-unchanged", output, StringComparison.Ordinal);
     }
 
     /// <summary>Runs a script as the runners do (bash, stop at the first failing command) with the test's publisher on the PATH.</summary>
@@ -105,7 +105,7 @@ public sealed class CiWorkflowTests : IDisposable
 
     private (int Exit, string Output) Shell(string script, bool ignoreExit, params (string Name, string Value)[] environment)
     {
-        Assert.DoesNotContain("${{", script);
+        Assert.DoesNotContain("${{", script, StringComparison.Ordinal);
         var info = new ProcessStartInfo("bash", ["-eo", "pipefail", "-c", script])
         {
             WorkingDirectory = work,

@@ -23,13 +23,13 @@ public sealed class NewCommandTests : IDisposable
 
         var check = Run("check", "--source", handbook);
         Assert.True(check.Exit == 0, check.Output);
-        Assert.Contains("检查通过：1 篇，1 篇文章，1 张表单。", check.Output);
+        Assert.Contains("检查通过：1 篇，1 篇文章，1 张表单。", check.Output, StringComparison.Ordinal);
 
         var site = Path.Combine(root, "site");
         var build = Run("build", "--source", handbook, "--templates", RepositoryPaths.Templates, "--out", site, "--year", "2026");
         Assert.True(build.Exit == 0, build.Error);
         Assert.True(File.Exists(Path.Combine(site, "index.html")));
-        Assert.Contains("某某公司党建手册：试行", File.ReadAllText(Path.Combine(site, "index.html")));
+        Assert.Contains("某某公司党建手册：试行", File.ReadAllText(Path.Combine(site, "index.html")), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(site, "downloads/forms/F01-支委会会议记录-" + DateTime.Today.Year + ".1.docx")));
         Assert.True(File.Exists(Path.Combine(site, "downloads/对标自查评分表.xlsx")));
     }
@@ -49,7 +49,7 @@ public sealed class NewCommandTests : IDisposable
         Assert.Equal(100, article.Scoring.Sum(s => s.Points));
         var front = File.ReadAllText(Path.Combine(handbook, article.Path)).Split("---")[1];
         foreach (var key in new[] { "id", "title", "order", "owner", "forms", "schedule", "task", "every", "due", "by", "scoring", "item", "points", "deduct", "revised" })
-            Assert.Contains($"{key}:", front);
+            Assert.Contains($"{key}:", front, StringComparison.Ordinal);
 
         var form = Assert.Single(book.Forms);
         Assert.Equal(Enum.GetValues<FieldType>().Order(), form.Fields.Select(f => f.Type).Distinct().Order());
@@ -67,7 +67,7 @@ public sealed class NewCommandTests : IDisposable
         var (exit, _, error) = Run("new", root, "--title", "手册", "--organization", "单位");
 
         Assert.Equal(2, exit);
-        Assert.Contains("已存在且不为空", error);
+        Assert.Contains("已存在且不为空", error, StringComparison.Ordinal);
         Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName));
     }
 }

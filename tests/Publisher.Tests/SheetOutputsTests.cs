@@ -61,9 +61,9 @@ public class SheetOutputsTests
         using (var workbook = SpreadsheetDocument.Open(Path.Combine(site, DownloadPaths.Reminders(2031, "xlsx")), false))
             Assert.Equal("2031年工作提醒表", workbook.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single().Name!.Value);
         using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(Path.Combine(site, DownloadPaths.Reminders(2031, "docx")), false))
-            Assert.Contains("召开党小组会", document.MainDocumentPart!.Document.Body!.InnerText);
+            Assert.Contains("召开党小组会", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
         var calendar = File.ReadAllText(Path.Combine(site, DownloadPaths.Calendar(2031)));
-        Assert.StartsWith("BEGIN:VCALENDAR\r\n", calendar);
-        Assert.Contains("DTSTART;VALUE=DATE:20310125", calendar);
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", calendar, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20310125", calendar, StringComparison.Ordinal);
     }
 }

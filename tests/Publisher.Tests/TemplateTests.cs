@@ -59,25 +59,25 @@ public sealed class TemplateTests : IDisposable
         foreach (var page in pages)
         {
             var html = File.ReadAllText(page);
-            Assert.DoesNotContain(Script, html);
-            Assert.DoesNotContain("<b>党委</b>", html);
-            Assert.Contains("测试手册&lt;script&gt;alert(1)&lt;/script&gt;", html);
-            Assert.Contains("测试单位&lt;b&gt;党委&lt;/b&gt;{{ Site.Title }}", html); // the footer of every page
+            Assert.DoesNotContain(Script, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<b>党委</b>", html, StringComparison.Ordinal);
+            Assert.Contains("测试手册&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+            Assert.Contains("测试单位&lt;b&gt;党委&lt;/b&gt;{{ Site.Title }}", html, StringComparison.Ordinal); // the footer of every page
         }
         foreach (var page in new[] { "index.html", "rules/index.html", "rules/R01.html", "records/L01.html", "scoring.html", "reminders.html" })
-            Assert.Contains("党小组会&lt;script&gt;alert(1)&lt;/script&gt;{{ Root }}", File.ReadAllText(Path.Combine(_site, page)));
+            Assert.Contains("党小组会&lt;script&gt;alert(1)&lt;/script&gt;{{ Root }}", File.ReadAllText(Path.Combine(_site, page)), StringComparison.Ordinal);
         foreach (var page in new[] { "rules/R01.html", "scoring.html" })
-            Assert.Contains("每月召开&lt;i&gt;党小组会&lt;/i&gt;", File.ReadAllText(Path.Combine(_site, page)));
+            Assert.Contains("每月召开&lt;i&gt;党小组会&lt;/i&gt;", File.ReadAllText(Path.Combine(_site, page)), StringComparison.Ordinal);
 
         // The fillable form and its print-ready blank (which has no prompts).
         foreach (var form in Directory.EnumerateFiles(Path.Combine(_site, "downloads", "forms"), "*.docx"))
         {
             using var document = WordprocessingDocument.Open(form, false);
             var text = document.MainDocumentPart!.Document.Body!.InnerText;
-            Assert.Contains("党小组<u>名称</u>{{ Form.Id }}", text); // the label, as the text of its cell
-            Assert.Contains($"测试手册{Script}", text);
+            Assert.Contains("党小组<u>名称</u>{{ Form.Id }}", text, StringComparison.Ordinal); // the label, as the text of its cell
+            Assert.Contains($"测试手册{Script}", text, StringComparison.Ordinal);
             if (!form.EndsWith("-打印空白表.docx", StringComparison.Ordinal))
-                Assert.Contains($"选择{Script}会议日期", text); // the help, as the placeholder of its control
+                Assert.Contains($"选择{Script}会议日期", text, StringComparison.Ordinal); // the help, as the placeholder of its control
         }
         Assert.Equal(2, Directory.EnumerateFiles(Path.Combine(_site, "downloads", "forms"), "*.docx").Count());
     }
@@ -100,8 +100,8 @@ public sealed class TemplateTests : IDisposable
     {
         var path = Path.Combine(_templates, template);
         var text = File.ReadAllText(path);
-        Assert.Contains(find, text);
-        text = text.Replace(find, replace);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        text = text.Replace(find, replace, StringComparison.Ordinal);
         File.WriteAllText(path, text);
         var offset = text.IndexOf(replace, StringComparison.Ordinal) + replace.IndexOf(at, StringComparison.Ordinal);
         var line = text[..offset].Count(c => c == '\n') + 1;
@@ -113,10 +113,10 @@ public sealed class TemplateTests : IDisposable
 
         Assert.Equal(1, check.Exit);
         Assert.Single(check.Output.Split('\n'), l => l.StartsWith(expected, StringComparison.Ordinal));
-        Assert.Contains("发现 1 个错误", check.Output);
+        Assert.Contains("发现 1 个错误", check.Output, StringComparison.Ordinal);
         Assert.Equal(1, build.Exit);
         Assert.Single(build.Error.Split('\n'), l => l.StartsWith(expected, StringComparison.Ordinal));
-        Assert.Single(build.Error.Split('\n'), l => l.Contains(": error "));
+        Assert.Single(build.Error.Split('\n'), l => l.Contains(": error ", StringComparison.Ordinal));
         Assert.False(Directory.Exists(_site));
     }
 
@@ -128,7 +128,7 @@ public sealed class TemplateTests : IDisposable
         var check = Run("check");
 
         Assert.Equal(1, check.Exit);
-        Assert.StartsWith($"{_handbook.Root}/forms/F01.yml:6:9: error unknown-layout: 版式“scorng”不存在", check.Output);
+        Assert.StartsWith($"{_handbook.Root}/forms/F01.yml:6:9: error unknown-layout: 版式“scorng”不存在", check.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class TemplateTests : IDisposable
         var check = Run("check");
 
         Assert.Equal(1, check.Exit);
-        Assert.StartsWith($"{_handbook.Root}/forms/F01.yml:6:9: error invalid-value: “layout”的值“scoring.hbs”无效", check.Output);
+        Assert.StartsWith($"{_handbook.Root}/forms/F01.yml:6:9: error invalid-value: “layout”的值“scoring.hbs”无效", check.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -152,9 +152,9 @@ public sealed class TemplateTests : IDisposable
 
         var expected = $"{_handbook.Root}/forms/F01.yml:1:1: error invalid-layout: 表单 F01 使用评分表版式，但没有表格字段“scores”。";
         Assert.Equal(1, check.Exit);
-        Assert.StartsWith(expected, check.Output);
+        Assert.StartsWith(expected, check.Output, StringComparison.Ordinal);
         Assert.Equal(1, build.Exit);
-        Assert.StartsWith(expected, build.Error);
+        Assert.StartsWith(expected, build.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_site));
     }
 }

@@ -48,8 +48,8 @@ public sealed class WordOutputsTests : IDisposable
             "--only", "forms"]).Invoke(new InvocationConfiguration { Error = error });
 
         Assert.Equal(1, exit);
-        Assert.Contains("styles.yml", error.ToString());
-        Assert.Contains("未知的键“unknown_key”", error.ToString());
+        Assert.Contains("styles.yml", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("未知的键“unknown_key”", error.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
     }
 

@@ -34,7 +34,7 @@ public static class HostileFiles
     {
         var xml = Read(zip, "word/document.xml");
         var start = xml.IndexOf("<w:document", StringComparison.Ordinal);
-        xml = xml[..start] + "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>" + xml[start..].Replace("</w:body>", "<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body>");
+        xml = xml[..start] + "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>" + xml[start..].Replace("</w:body>", "<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body>", StringComparison.Ordinal);
         Replace(zip, "word/document.xml", xml);
     });
 
@@ -45,7 +45,7 @@ public static class HostileFiles
         var random = new Random(7);
         var filler = new StringBuilder();
         while (filler.Length < 6_000_000) filler.Append((char)random.Next(0x4E00, 0x9FA5));
-        Replace(zip, "word/document.xml", xml.Replace("</w:body>", $"<w:p><w:r><w:t>{filler}</w:t></w:r></w:p></w:body>"));
+        Replace(zip, "word/document.xml", xml.Replace("</w:body>", $"<w:p><w:r><w:t>{filler}</w:t></w:r></w:p></w:body>", StringComparison.Ordinal));
     }, CompressionLevel.Fastest);
 
     /// <summary>Saved as .docm: macro-enabled main part and a VBA project.</summary>
@@ -53,8 +53,8 @@ public static class HostileFiles
     {
         var types = Read(zip, "[Content_Types].xml").Replace(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-            "application/vnd.ms-word.document.macroEnabled.main+xml");
-        Replace(zip, "[Content_Types].xml", types.Replace("</Types>", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>"));
+            "application/vnd.ms-word.document.macroEnabled.main+xml", StringComparison.Ordinal);
+        Replace(zip, "[Content_Types].xml", types.Replace("</Types>", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/></Types>", StringComparison.Ordinal));
         using var stream = zip.CreateEntry("word/vbaProject.bin").Open();
         stream.Write(Encoding.ASCII.GetBytes("Attribute VB_Name = \"ThisDocument\"\nSub AutoOpen()\nEnd Sub\n"));
     });
@@ -75,7 +75,7 @@ public static class HostileFiles
     public static byte[] Linked(byte[] record, string type, int count, string target) => Edit(record, zip =>
     {
         var links = string.Concat(Enumerable.Range(1, count).Select(n => ExternalRelationship($"rLinked{type}{n}", type, $"{target}{n}")));
-        Replace(zip, "word/_rels/document.xml.rels", Read(zip, "word/_rels/document.xml.rels").Replace("</Relationships>", links + "</Relationships>"));
+        Replace(zip, "word/_rels/document.xml.rels", Read(zip, "word/_rels/document.xml.rels").Replace("</Relationships>", links + "</Relationships>", StringComparison.Ordinal));
     });
 
     private static string ExternalRelationship(string id, string type, string target) =>

@@ -60,7 +60,7 @@ public class BrokenRecordTests
     {
         var finding = Only("F03", v => v[field] = value);
         Assert.Equal((code, field), (finding.Code, finding.Field));
-        if (field == "expected") Assert.Contains(value, finding.Message);
+        if (field == "expected") Assert.Contains(value, finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class BrokenRecordTests
     {
         var finding = Only("F08", _ => { }, r => RecordEdits.TypeInto(r, "talk_type", "随便聊聊"));
         Assert.Equal(("option-invalid", "talk_type"), (finding.Code, finding.Field));
-        Assert.Contains("提醒谈话", finding.Message);
+        Assert.Contains("提醒谈话", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,14 +110,14 @@ public class BrokenRecordTests
     [Fact]
     public void No_option_ticked_in_a_required_choices_field_is_missing()
     {
-        var finding = Only("F05", v => { foreach (var k in v.Keys.Where(k => k.StartsWith("items.")).ToList()) v[k] = "0"; });
+        var finding = Only("F05", v => { foreach (var k in v.Keys.Where(k => k.StartsWith("items.", StringComparison.Ordinal)).ToList()) v[k] = "0"; });
         Assert.Equal(("required-missing", "items"), (finding.Code, finding.Field));
     }
 
     [Fact]
     public void Too_few_table_rows_are_reported_ignoring_empty_rows()
     {
-        var finding = Only("F03", v => { foreach (var k in v.Keys.Where(k => k.StartsWith("speeches.")).ToList()) v.Remove(k); });
+        var finding = Only("F03", v => { foreach (var k in v.Keys.Where(k => k.StartsWith("speeches.", StringComparison.Ordinal)).ToList()) v.Remove(k); });
         Assert.Equal(("too-few-rows", "speeches"), (finding.Code, finding.Field));
     }
 
@@ -147,7 +147,7 @@ public class BrokenRecordTests
     {
         var finding = Only("F03", _ => { }, r => RecordEdits.Claim(r, version: "2025.1"));
         Assert.Equal("outdated-form-version", finding.Code);
-        Assert.Contains("2026.1", finding.Message);
+        Assert.Contains("2026.1", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,6 +184,6 @@ public class BrokenRecordTests
     {
         var report = Validate(Record("F03", edit: r => RecordEdits.Claim(r, formId: "F99")));
         Assert.Equal(["unknown-form"], Codes(report));
-        Assert.Contains("F99", report.Findings[0].Message);
+        Assert.Contains("F99", report.Findings[0].Message, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Handbook.Validator.Fixtures;
 using Handbook.Validator.Packaging;
 using static Handbook.Validator.Tests.TestHandbook;
@@ -35,7 +36,7 @@ public class ExternalContentTests
         var report = Validate(HostileFiles.AttachedTemplate(Record("F03", v => v.Remove("host")), target));
         Assert.Equal(["remote-content", "required-missing"], Codes(report).Order());
         Assert.False(report.Valid);
-        Assert.Contains(target, report.Findings.Single(f => f.Code == "remote-content").Message);
+        Assert.Contains(target, report.Findings.Single(f => f.Code == "remote-content").Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,8 +45,8 @@ public class ExternalContentTests
         var report = Validate(HostileFiles.Linked(Valid, "image", 68, "https://images.example/pixel"));
         var finding = Assert.Single(report.Findings);
         Assert.Equal("remote-content", finding.Code);
-        Assert.Contains("68 个外部链接图片", finding.Message);
-        Assert.Contains("https://images.example/pixel1 等", finding.Message);
+        Assert.Contains("68 个外部链接图片", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("https://images.example/pixel1 等", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public class ExternalContentTests
         var report = Validate(HostileFiles.Linked(Valid, "image", 12, @"file:///D:\照片\会议"));
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("linked-content", false), (finding.Code, finding.IsError));
-        Assert.Contains("12 个外部链接图片", finding.Message);
+        Assert.Contains("12 个外部链接图片", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class ExternalContentTests
         var target = "http://attacker.example/" + new string('a', 100_000);
         var finding = Validate(HostileFiles.AttachedTemplate(Valid, target)).Findings.Single();
         Assert.Equal("remote-content", finding.Code);
-        Assert.True(finding.Message.Length < 400, finding.Message.Length.ToString());
+        Assert.True(finding.Message.Length < 400, finding.Message.Length.ToString(CultureInfo.InvariantCulture));
     }
 
     [Theory]

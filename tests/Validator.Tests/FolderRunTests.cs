@@ -46,10 +46,10 @@ public sealed class FolderRunTests : IDisposable
         Assert.Equal(5, run.ValidFiles); // three good, tags lost, controls flattened; ones with warnings only
         Assert.Equal(13, run.InvalidFiles);
         Assert.Equal(run.Files.Select(f => f.Path).Order(StringComparer.Ordinal), run.Files.Select(f => f.Path));
-        Assert.DoesNotContain(run.Files, f => f.Path.Contains("~$"));
-        var zipped = run.Files.Single(f => f.Path.EndsWith("四支部.zip/一季度/实到超过应到.docx"));
+        Assert.DoesNotContain(run.Files, f => f.Path.Contains("~$", StringComparison.Ordinal));
+        var zipped = run.Files.Single(f => f.Path.EndsWith("四支部.zip/一季度/实到超过应到.docx", StringComparison.Ordinal));
         Assert.Contains("rule-failed", Codes(zipped));
-        Assert.Equal(["tags-lost"], Codes(run.Files.Single(f => f.Path.EndsWith("LibreOffice另存.docx"))));
+        Assert.Equal(["tags-lost"], Codes(run.Files.Single(f => f.Path.EndsWith("LibreOffice另存.docx", StringComparison.Ordinal))));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class FolderRunTests : IDisposable
         var stats = root.GetProperty("stats");
         Assert.Equal((18, 5, 13), (stats.GetProperty("files").GetInt32(), stats.GetProperty("valid").GetInt32(), stats.GetProperty("invalid").GetInt32()));
         Assert.True(stats.GetProperty("seconds").GetDouble() >= 0);
-        var missing = root.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("path").GetString()!.EndsWith("缺主持人.docx"));
+        var missing = root.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("path").GetString()!.EndsWith("缺主持人.docx", StringComparison.Ordinal));
         Assert.Equal("F03", missing.GetProperty("form").GetProperty("id").GetString());
         var error = missing.GetProperty("errors").EnumerateArray().Single();
         Assert.Equal(("required-missing", "error", "host", "主持人", "必填项“主持人”未填写"),
@@ -84,10 +84,10 @@ public sealed class FolderRunTests : IDisposable
         var writer = new StringWriter();
         HtmlReport.Write(Run(), Book, writer);
         var html = writer.ToString();
-        Assert.DoesNotContain("<script>", html);
-        Assert.DoesNotContain("<img", html);
-        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
-        Assert.Contains("共检查 <b>19</b> 个文件", html);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("共检查 <b>19</b> 个文件", html, StringComparison.Ordinal);
     }
 
     [Fact]

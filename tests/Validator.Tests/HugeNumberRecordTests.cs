@@ -14,6 +14,6 @@ public class HugeNumberRecordTests
 
         Assert.False(report.Valid);
         Assert.Contains(report.Findings, f => f.Field == "expected");
-        Assert.DoesNotContain(report.Findings, f => f.Code.StartsWith("rule"));
+        Assert.DoesNotContain(report.Findings, f => f.Code.StartsWith("rule", StringComparison.Ordinal));
     }
 }

@@ -102,10 +102,10 @@ public sealed class IsolationTests : IDisposable
         HtmlReport.Write(run, Book, html);
         foreach (var shown in new[] { text.ToString(), html.ToString() })
         {
-            Assert.Contains("程序内部出错", shown);
-            Assert.DoesNotContain(" at ", shown);
-            Assert.DoesNotContain("Exception", shown);
-            Assert.DoesNotContain("今天无法确定", shown);
+            Assert.Contains("程序内部出错", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain(" at ", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("今天无法确定", shown, StringComparison.Ordinal);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -47,7 +48,7 @@ public sealed class LedgerCommandTests : IDisposable
         Assert.Equal(["张主持", "李主持"], main.Skip(LedgerWorkbook.HeaderRow).Select(r => r[host]));
         Assert.Equal(["一支部/01.docx", "一支部/02.docx"], main.Skip(LedgerWorkbook.HeaderRow).Select(r => r[source].Replace('\\', '/')[^"一支部/01.docx".Length..]));
         var sampleDate = ValueParser.TryDate(SampleValues.Valid(Book, form)["meeting_date"], out var date) ? date : default;
-        Assert.Equal(ExcelDate.Serial(sampleDate).ToString(), main[LedgerWorkbook.HeaderRow][header.IndexOf("会议日期 *")]);
+        Assert.Equal(ExcelDate.Serial(sampleDate).ToString(CultureInfo.InvariantCulture), main[LedgerWorkbook.HeaderRow][header.IndexOf("会议日期 *")]);
 
         var speeches = Rows(workbook, form.Fields.Single(f => f.Type == Handbook.Model.FieldType.Table).Label);
         Assert.All(speeches.Skip(LedgerWorkbook.HeaderRow), r => Assert.Contains(r[0], new[] { "1", "2" }));
@@ -55,8 +56,8 @@ public sealed class LedgerCommandTests : IDisposable
 
         var rejected = Rows(workbook, LedgerWorkbook.RejectedSheet).Skip(1).ToList();
         Assert.NotEmpty(rejected);
-        Assert.All(rejected, r => Assert.EndsWith("超员.docx", r[1]));
-        Assert.Contains(rejected, r => r[2].Contains("实到人数"));
+        Assert.All(rejected, r => Assert.EndsWith("超员.docx", r[1], StringComparison.Ordinal));
+        Assert.Contains(rejected, r => r[2].Contains("实到人数", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class LibreOfficeRoundTrip : IDisposable
         records["F03-too-many-present"] = Record("F03", v => v["present"] = "9");
         records["F03-short-content"] = Record("F03", v => v["content"] = "学习了文件。");
         records["F06-too-few-ticked"] = Record("F06", v => { v["preparation.2"] = "0"; v["preparation.3"] = "0"; });
-        records["F03-no-speeches"] = Record("F03", v => { foreach (var k in v.Keys.Where(k => k.StartsWith("speeches.")).ToList()) v.Remove(k); });
+        records["F03-no-speeches"] = Record("F03", v => { foreach (var k in v.Keys.Where(k => k.StartsWith("speeches.", StringComparison.Ordinal)).ToList()) v.Remove(k); });
         return records;
     }
 
@@ -63,7 +63,7 @@ public class LibreOfficeRoundTripTests(LibreOfficeRoundTrip roundTrip) : IClassF
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(after));
         using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
         var xml = reader.ReadToEnd();
-        Assert.Contains("<w:sdt>", xml);
-        Assert.DoesNotContain("<w:tag ", xml);
+        Assert.Contains("<w:sdt>", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<w:tag ", xml, StringComparison.Ordinal);
     }
 }

@@ -42,8 +42,8 @@ public class MutationTests
         Assert.Equal(2 * mutants.Count, run.Files.Count);
         Assert.All(run.Files, f => Assert.DoesNotContain(f.Findings, x => x.Code == "internal-error"));
         // The same bytes give the same findings from disk and from inside a zip.
-        var loose = run.Files.Where(f => f.Path.Contains("/散件/")).Select(f => string.Join(",", Codes(f)));
-        var zipped = run.Files.Where(f => f.Path.Contains("打包.zip/")).Select(f => string.Join(",", Codes(f)));
+        var loose = run.Files.Where(f => f.Path.Contains("/散件/", StringComparison.Ordinal)).Select(f => string.Join(",", Codes(f)));
+        var zipped = run.Files.Where(f => f.Path.Contains("打包.zip/", StringComparison.Ordinal)).Select(f => string.Join(",", Codes(f)));
         Assert.Equal(loose, zipped);
     }
 }

@@ -61,7 +61,7 @@ public class RealCorpusTests
     public void External_content_is_one_finding_per_kind()
     {
         var images = Of("apache+tika/test-files__017097.docx").Findings.Single(f => f.Code == "remote-content");
-        Assert.Contains("68 个外部链接图片", images.Message);
+        Assert.Contains("68 个外部链接图片", images.Message, StringComparison.Ordinal);
         var wps = Of("Sayi+poi-tl/story__segment.docx");
         Assert.Equal(["local-template", "unknown-form"], Codes(wps).Order());
     }

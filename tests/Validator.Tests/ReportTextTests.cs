@@ -31,8 +31,8 @@ public class ReportTextTests
         JUnitReport.Write(run, junit);
         var cases = XDocument.Parse(junit.ToString()).Descendants("testcase").ToList();
         Assert.Equal(2, cases.Count);
-        Assert.Contains("\uFFFD记录\uFFFD.docx", cases[0].Attribute("name")!.Value);
-        Assert.Contains("\uD83D\uDC68\u200D\uFFFD”\uFFFD", cases[1].Element("failure")!.Value);
+        Assert.Contains("\uFFFD记录\uFFFD.docx", cases[0].Attribute("name")!.Value, StringComparison.Ordinal);
+        Assert.Contains("\uD83D\uDC68\u200D\uFFFD”\uFFFD", cases[1].Element("failure")!.Value, StringComparison.Ordinal);
 
         var json = new StringWriter();
         JsonReport.Write(run, json);
@@ -40,10 +40,10 @@ public class ReportTextTests
 
         var html = new StringWriter();
         HtmlReport.Write(run, Book, html);
-        Assert.Contains("会议日期", html.ToString());
+        Assert.Contains("会议日期", html.ToString(), StringComparison.Ordinal);
         var text = new StringWriter();
         TextReport.Write(run, Book, text);
-        Assert.Contains("共检查 2 个文件", text.ToString());
+        Assert.Contains("共检查 2 个文件", text.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,9 +52,9 @@ public class ReportTextTests
         var finding = Validate(Record("F03", v => v["expected"] = new string('9', 200_000))).Findings.Single();
         Assert.Equal(("type-invalid", "expected"), (finding.Code, finding.Field));
         Assert.True(finding.Message.Length < 200, finding.Message);
-        Assert.Contains("共 200000 字", finding.Message);
+        Assert.Contains("共 200000 字", finding.Message, StringComparison.Ordinal);
 
         var emoji = Finding.Excerpt(string.Concat(Enumerable.Repeat("😀", 100)), 61);
-        Assert.StartsWith(string.Concat(Enumerable.Repeat("😀", 30)) + "…", emoji);
+        Assert.StartsWith(string.Concat(Enumerable.Repeat("😀", 30)) + "…", emoji, StringComparison.Ordinal);
     }
 }

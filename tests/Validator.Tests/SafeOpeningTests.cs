@@ -69,6 +69,6 @@ public class SafeOpeningTests
     public void The_remote_template_address_is_named()
     {
         var report = Validate(Make("remote-template"));
-        Assert.Contains("http://attacker.example/template.dotm", report.Findings[0].Message);
+        Assert.Contains("http://attacker.example/template.dotm", report.Findings[0].Message, StringComparison.Ordinal);
     }
 }

@@ -27,7 +27,7 @@ public class ScoringSheetTests
         Assert.Empty(Codes(report));
         var grade = report.Findings.Single(f => f.Code == "scoring-grade");
         Assert.Equal(FindingSeverity.Info, grade.Severity);
-        Assert.Contains($"“{Book.GradeFor(Full)}”", grade.Message);
+        Assert.Contains($"“{Book.GradeFor(Full)}”", grade.Message, StringComparison.Ordinal);
         Assert.True(report.Valid);
     }
 
@@ -71,7 +71,7 @@ public class ScoringSheetTests
     {
         var form = Form("F18");
         var blank = FormDocument.Create(Book, form, RepositoryPaths.Templates);
-        var values = SampleValues.Valid(Book, form).Where(p => !p.Key.StartsWith("scores.")).ToDictionary();
+        var values = SampleValues.Valid(Book, form).Where(p => !p.Key.StartsWith("scores.", StringComparison.Ordinal)).ToDictionary();
         for (var i = 0; i < Items.Count; i++)
         {
             var deduct = i % 10 == 0 ? 0.5m : 0;
@@ -85,7 +85,7 @@ public class ScoringSheetTests
         var report = Validate(FormFiller.Fill(blank, values));
 
         Assert.Empty(Problems(report).Select(f => $"{f.Code} {f.Field}: {f.Message}"));
-        Assert.Contains($"{N(total)} 分", report.Findings.Single(f => f.Code == "scoring-grade").Message);
+        Assert.Contains($"{N(total)} 分", report.Findings.Single(f => f.Code == "scoring-grade").Message, StringComparison.Ordinal);
 
         var unscored = Validate(FormFiller.Fill(blank, values.Where(p => p.Key != "scores.2.self_score").ToDictionary()));
         Assert.Contains(unscored.Findings, f => f.Code == "required-missing" && f.Field == "scores.2.self_score");

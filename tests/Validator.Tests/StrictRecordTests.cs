@@ -16,7 +16,7 @@ public class StrictRecordTests
         "rule-failed" => Record("F03", v => v["review_date"] = "2025-01-01"),
         "tags-dropped" => Record("F05", edit: RecordEdits.DropTags),
         "flattened" => Record("F08", edit: RecordEdits.FlattenControls),
-        "scoring-sheet" => Record("F18", v => v.Remove(v.Keys.First(k => k.EndsWith(".self_score")))),
+        "scoring-sheet" => Record("F18", v => v.Remove(v.Keys.First(k => k.EndsWith(".self_score", StringComparison.Ordinal)))),
         // Identified by its custom properties alone: without them its version would be unknown.
         "properties-only" => Record("F03", edit: RecordEdits.RemoveVisibleLine),
         _ => throw new ArgumentException(name),
@@ -45,9 +45,9 @@ public class StrictRecordTests
         {
             using var reader = new StreamReader(zip.GetEntry(part)!.Open());
             var xml = reader.ReadToEnd();
-            Assert.Contains("http://purl.oclc.org/ooxml/", xml);
-            Assert.DoesNotContain("http://schemas.openxmlformats.org/officeDocument/", xml);
-            Assert.DoesNotContain("http://schemas.openxmlformats.org/wordprocessingml/", xml);
+            Assert.Contains("http://purl.oclc.org/ooxml/", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("http://schemas.openxmlformats.org/officeDocument/", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("http://schemas.openxmlformats.org/wordprocessingml/", xml, StringComparison.Ordinal);
         }
     }
 }

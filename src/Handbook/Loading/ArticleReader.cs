@@ -20,7 +20,7 @@ internal sealed record ArticleSource(string FullPath, YamlText? FrontMatter, str
     {
         var (text, problem) = SourceText.Read(fullPath);
         if (text is null) return new ArticleSource(fullPath, null, "", 1, null, problem);
-        if (text.Contains('\r')) text = text.Replace("\r\n", "\n");
+        if (text.Contains('\r', StringComparison.Ordinal)) text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         // The front matter runs from a first line "---" to the next line "---"; the lines are found by index,
         // not split into strings and joined again (5,000 articles are a lot of lines).
         var frontMatter = 0;

@@ -54,13 +54,13 @@ internal sealed class LinkChecker(Book book, IReadOnlyDictionary<string, Article
     }
 
     internal static bool IsExternal(string url) =>
-        url.Contains("://") || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ||
-        url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//");
+        url.Contains("://", StringComparison.Ordinal) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ||
+        url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal);
 
     /// <summary>The link's target path relative to the handbook root, and its anchor.</summary>
     private static (string Path, string? Anchor) Resolve(string from, string url)
     {
-        var hash = url.IndexOf('#');
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
         var file = hash < 0 ? url : url[..hash];
         var anchor = hash < 0 ? null : Uri.UnescapeDataString(url[(hash + 1)..]);
         if (file.Length == 0) return (from, anchor);

@@ -16,7 +16,7 @@ public static class ControlAlias
     /// <summary>Splits an alias into the label and, for an option's control, the option (else null).</summary>
     public static (string Label, string? Option) Split(string alias)
     {
-        var separator = alias.IndexOf(OptionSeparator);
+        var separator = alias.IndexOf(OptionSeparator, StringComparison.Ordinal);
         return separator < 0 ? (alias, null) : (alias[..separator], alias[(separator + 1)..].Trim());
     }
 }

@@ -50,7 +50,7 @@ public readonly struct ControlKey
     {
         key = default;
         if (string.IsNullOrEmpty(text)) return false;
-        var first = text.IndexOf('.');
+        var first = text.IndexOf('.', StringComparison.Ordinal);
         if (first < 0)
         {
             key = new ControlKey(text, ControlKeyShape.Field, -1, -1, 0);

@@ -193,7 +193,7 @@ public sealed class ExpressionParser
         SkipSpace();
         column = _pos + 1;
         op = "";
-        if (_pos >= _text.Length || !chars.Contains(_text[_pos])) return false;
+        if (_pos >= _text.Length || !chars.Contains(_text[_pos], StringComparison.Ordinal)) return false;
         op = _text[_pos].ToString();
         _pos++;
         return true;

@@ -54,7 +54,7 @@ public static class IcsWriter
 
     /// <summary>TEXT escaping of RFC 5545 §3.3.11.</summary>
     public static string Escape(string value) =>
-        value.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n");
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
     /// <summary>Appends a content line folded into lines of at most 75 octets; continuation lines start with a space.</summary>
     private static void Fold(StringBuilder text, string line)

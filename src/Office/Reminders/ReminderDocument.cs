@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Handbook.Model;
@@ -25,15 +26,15 @@ public static class ReminderDocument
     {
         static string E(string text) => WebUtility.HtmlEncode(text);
         var html = new StringBuilder();
-        html.Append($"<h1 class=\"FormTitle\">{year}年工作提醒表</h1>");
-        html.Append($"<p class=\"FormCode\">{E(book.Info.Organization)}　依据《{E(book.Info.Title)}》（{E(book.Info.Edition)}）</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1 class=\"FormTitle\">{year}年工作提醒表</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"FormCode\">{E(book.Info.Organization)}　依据《{E(book.Info.Title)}》（{E(book.Info.Edition)}）</p>");
         foreach (var month in reminders.GroupBy(r => r.Month).OrderBy(g => g.Key))
         {
-            html.Append($"<h2>{month.Key}月</h2>");
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{month.Key}月</h2>");
             html.Append("<table><colgroup><col width=\"14%\"><col width=\"42%\"><col width=\"22%\"><col width=\"14%\"><col width=\"8%\"></colgroup>");
             html.Append("<thead><tr><th>截止日期</th><th>工作任务</th><th>所属条目</th><th>责任人</th><th>完成</th></tr></thead><tbody>");
             foreach (var r in month)
-                html.Append($"<tr><td>{r.Date.Month}月{r.Date.Day}日</td><td>{E(r.Task)}</td>"
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Date.Month}月{r.Date.Day}日</td><td>{E(r.Task)}</td>"
                     + $"<td>{E(r.Article.Id)} {E(r.Article.Title)}</td><td>{E(r.By)}</td><td></td></tr>");
             html.Append("</tbody></table>");
         }

@@ -18,5 +18,5 @@ public static class CellReference
     public static string ColumnRange(int column, int firstRow, int lastRow) => $"{Of(column, firstRow)}:{Of(column, lastRow)}";
 
     /// <summary>A sheet name as formulas need it: quoted, with quotes doubled.</summary>
-    public static string SheetPrefix(string sheet) => $"'{sheet.Replace("'", "''")}'!";
+    public static string SheetPrefix(string sheet) => $"'{sheet.Replace("'", "''", StringComparison.Ordinal)}'!";
 }

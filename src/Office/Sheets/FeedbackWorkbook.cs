@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Handbook.Model;
 
@@ -34,7 +35,7 @@ public static class FeedbackWorkbook
             new Cell("反馈单编号", CellStyle.TotalLabel), new Cell(null, CellStyle.Input)], 22));
         sheet.Merge(info, 4, 5);
         sheet.Validations.Add(new InputRule(CellReference.Of(4, info), DataValidationValues.Date, DataValidationOperatorValues.GreaterThanOrEqual,
-            ExcelDate.Serial(new DateOnly(2000, 1, 1)).ToString(), null, "检查日期", "填写现场检查日期，如 2026-03-25", "请填写日期，如 2026-03-25"));
+            ExcelDate.Serial(new DateOnly(2000, 1, 1)).ToString(CultureInfo.InvariantCulture), null, "检查日期", "填写现场检查日期，如 2026-03-25", "请填写日期，如 2026-03-25"));
         var people = sheet.Add(new SheetRow([new Cell("检查人员", CellStyle.TotalLabel), new Cell(null, CellStyle.InputText),
             .. Enumerable.Repeat(new Cell(null, CellStyle.InputText), Headers.Length - 2)], 22));
         sheet.Merge(people, 2, Headers.Length);
@@ -99,7 +100,7 @@ public static class FeedbackWorkbook
             $"AND(ISNUMBER({deduction}),{deduction}>=0,OR({points}=\"\",{deduction}<={points}))", null,
             "扣分", "填写扣分分值，不超过该项目的分值", "扣分应为不超过该项目分值的非负数"));
         sheet.Validations.Add(new InputRule(Column(7), DataValidationValues.Date, DataValidationOperatorValues.GreaterThanOrEqual,
-            ExcelDate.Serial(new DateOnly(2000, 1, 1)).ToString(), null, "整改时限", "填写整改完成期限，如 2026-04-30", "请填写日期，如 2026-04-30"));
+            ExcelDate.Serial(new DateOnly(2000, 1, 1)).ToString(CultureInfo.InvariantCulture), null, "整改时限", "填写整改完成期限，如 2026-04-30", "请填写日期，如 2026-04-30"));
     }
 
     /// <summary>The hidden sheet of scoring items the drop-down list offers, with their points.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Handbook.Model;
 using Handbook.Schedule;
@@ -52,8 +53,8 @@ public static class ReminderWorkbook
                 sheet.Validations.Add(new InputRule(CellReference.Of(DoneColumn, row), DataValidationValues.List, null,
                     "\"已完成,未完成\"", null, "完成情况", "选择“已完成”或“未完成”", "请从下拉列表中选择"));
                 sheet.Validations.Add(new InputRule(CellReference.Of(DoneDateColumn, row), DataValidationValues.Date,
-                    DataValidationOperatorValues.Between, ExcelDate.Serial(new DateOnly(year, 1, 1)).ToString(),
-                    ExcelDate.Serial(new DateOnly(year + 1, 12, 31)).ToString(), "完成日期", "填写完成的日期，如 2026-03-25",
+                    DataValidationOperatorValues.Between, ExcelDate.Serial(new DateOnly(year, 1, 1)).ToString(CultureInfo.InvariantCulture),
+                    ExcelDate.Serial(new DateOnly(year + 1, 12, 31)).ToString(CultureInfo.InvariantCulture), "完成日期", "填写完成的日期，如 2026-03-25",
                     $"请填写 {year} 年或次年的日期"));
             }
         }

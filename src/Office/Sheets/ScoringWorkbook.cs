@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Handbook.Model;
 
@@ -41,7 +42,7 @@ public static class ScoringWorkbook
         sheet.Validations.Add(new InputRule("E3", DataValidationValues.List, null, "\"第一季度,第二季度,第三季度,第四季度\"", null,
             "季度", "选择自查的季度", "请从下拉列表中选择季度"));
         sheet.Validations.Add(new InputRule("G3", DataValidationValues.Date, DataValidationOperatorValues.GreaterThanOrEqual,
-            ExcelDate.Serial(new DateOnly(2000, 1, 1)).ToString(), null, "自查日期", "填写完成自查的日期，如 2026-03-25", "请填写日期，如 2026-03-25"));
+            ExcelDate.Serial(new DateOnly(2000, 1, 1)).ToString(CultureInfo.InvariantCulture), null, "自查日期", "填写完成自查的日期，如 2026-03-25", "请填写日期，如 2026-03-25"));
         sheet.Add(new SheetRow([.. Headers.Select(Cell.Header)], 22));
 
         var itemRows = new List<int>();
@@ -117,5 +118,5 @@ public static class ScoringWorkbook
     }
 
     /// <summary>一 to 十 for part numbers (a handbook has a handful of parts).</summary>
-    private static string ChineseNumber(int n) => n is >= 1 and <= 10 ? "一二三四五六七八九十"[n - 1].ToString() : n.ToString();
+    private static string ChineseNumber(int n) => n is >= 1 and <= 10 ? "一二三四五六七八九十"[n - 1].ToString() : n.ToString(CultureInfo.InvariantCulture);
 }

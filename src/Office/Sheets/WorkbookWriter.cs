@@ -81,7 +81,7 @@ public static class WorkbookWriter
         });
         var headerFooter = new HeaderFooter();
         // '&' starts a header code, so a literal one is doubled.
-        if (sheet.PageHeader is not null) headerFooter.Append(new OddHeader("&L" + sheet.PageHeader.Replace("&", "&&")));
+        if (sheet.PageHeader is not null) headerFooter.Append(new OddHeader("&L" + sheet.PageHeader.Replace("&", "&&", StringComparison.Ordinal)));
         headerFooter.Append(new OddFooter("&C第 &P 页，共 &N 页"));
         worksheet.Append(headerFooter);
         return worksheet;

@@ -164,7 +164,7 @@ public sealed class TemplateSet
         private static string Escape(string text)
         {
             if (text.AsSpan().IndexOfAny("&<>\"'") < 0) return text;
-            return text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
+            return text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
         }
     }
 

@@ -64,7 +64,7 @@ public static class FormFiller
         }
         else
         {
-            var lines = value.Replace("\r\n", "\n").Split('\n');
+            var lines = value.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
             var run = new Run();
             for (var i = 0; i < lines.Length; i++)
             {

@@ -256,7 +256,7 @@ public sealed partial class HtmlConverter(WordPackage package, ConverterOptions 
 
     /// <summary>HTML white space: runs collapse to one space, and a line break between Chinese characters disappears.</summary>
     private static string Collapse(string text) => WhiteSpace().Replace(text, m =>
-        m.Value.Contains('\n') && IsCjk(text, m.Index - 1) && IsCjk(text, m.Index + m.Length) ? "" : " ");
+        m.Value.Contains('\n', StringComparison.Ordinal) && IsCjk(text, m.Index - 1) && IsCjk(text, m.Index + m.Length) ? "" : " ");
 
     private static bool IsCjk(string text, int index) =>
         index >= 0 && index < text.Length && (text[index] >= 0x2E80 && text[index] <= 0x9FFF || text[index] >= 0xFF00 && text[index] <= 0xFFEF);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Handbook.Office.Word;
@@ -21,7 +22,7 @@ internal static class ListDefinitions
     public static AbstractNum Numbers(int id) => Definition(id, level =>
     {
         var (format, text) = NumberFormats[level % NumberFormats.Length];
-        return (format, string.Format(text, level + 1));
+        return (format, string.Format(CultureInfo.InvariantCulture, text, level + 1));
     });
 
     private static AbstractNum Definition(int id, Func<int, (NumberFormatValues Format, string Text)> style)

@@ -93,7 +93,7 @@ public static class PrintedHandbook
     /// <summary>The bookmark key a relative link of an article points to: an article, or a heading in one.</summary>
     private static string? LinkKey(Book book, Article from, string href)
     {
-        var hash = href.IndexOf('#');
+        var hash = href.IndexOf('#', StringComparison.Ordinal);
         var file = hash < 0 ? href : href[..hash];
         var anchor = hash < 0 ? "" : Uri.UnescapeDataString(href[(hash + 1)..]);
         var directory = Path.GetDirectoryName(from.Path) ?? "";

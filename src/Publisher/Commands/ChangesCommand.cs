@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -96,14 +97,14 @@ internal static class ChangesCommand
         Section(text, "表单", report.Forms);
         Section(text, "评分标准", report.Scoring);
         Section(text, "将变化的下载文件", report.Downloads);
-        if (report.Templates.Count > 0) text.Append($"\n模板（网站和文件的外观）有变化：{string.Join("、", report.Templates)}\n");
+        if (report.Templates.Count > 0) text.Append(CultureInfo.InvariantCulture, $"\n模板（网站和文件的外观）有变化：{string.Join("、", report.Templates)}\n");
         return text.ToString();
     }
 
     private static void Section(StringBuilder text, string title, IReadOnlyList<string> lines)
     {
         if (lines.Count == 0) return;
-        text.Append($"\n### {title}\n\n");
-        foreach (var line in lines) text.Append($"- {line}\n");
+        text.Append(CultureInfo.InvariantCulture, $"\n### {title}\n\n");
+        foreach (var line in lines) text.Append(CultureInfo.InvariantCulture, $"- {line}\n");
     }
 }

@@ -54,9 +54,9 @@ internal static class DiagnosticFormats
     private static string WorkflowCommand(Diagnostic d) =>
         $"::{Level(d)} file={Property(d.Path)},line={d.Line},col={d.Column},title={Property(d.Code)}::{Data(d.Message)}";
 
-    private static string Data(string text) => text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+    private static string Data(string text) => text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
 
-    private static string Property(string text) => Data(text).Replace(":", "%3A").Replace(",", "%2C");
+    private static string Property(string text) => Data(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 
     private static void WriteSarif(IReadOnlyList<Diagnostic> diagnostics, TextWriter output)
     {

@@ -57,7 +57,7 @@ internal static class NewCommand
                 var text = reader.ReadToEnd();
                 var yaml = name.EndsWith(".yml", StringComparison.Ordinal);
                 foreach (var (key, value) in values)
-                    text = text.Replace(key, yaml && key is "{{title}}" or "{{organization}}" ? YamlString(value) : value);
+                    text = text.Replace(key, yaml && key is "{{title}}" or "{{organization}}" ? YamlString(value) : value, StringComparison.Ordinal);
                 var target = Path.Combine(staging, name[Prefix.Length..]);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.WriteAllText(target, text);

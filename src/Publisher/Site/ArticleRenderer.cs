@@ -123,13 +123,13 @@ internal sealed class ArticleRenderer
     }
 
     private static bool IsExternal(string url) =>
-        url.Contains("://") || url.StartsWith("//") || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ||
+        url.Contains("://", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ||
         url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The target's path relative to the handbook root, and the "#fragment" as written (or "").</summary>
     private static (string Path, string Fragment) Resolve(string from, string url)
     {
-        var hash = url.IndexOf('#');
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
         var file = hash < 0 ? url : url[..hash];
         var fragment = hash < 0 ? "" : url[hash..];
         var directory = Path.GetDirectoryName(from) ?? "";

@@ -68,9 +68,9 @@ internal sealed partial class SiteLinkChecker
     private static string? Problem(string page, string link, Func<string, bool> exists, ConcurrentDictionary<string, HashSet<string>> ids)
     {
         if (link.Length == 0) return "为空";
-        if (link.Contains(':') || link.StartsWith("//")) return null; // external, mailto:, data:
-        var hash = link.IndexOf('#');
-        var query = link.IndexOf('?');
+        if (link.Contains(':', StringComparison.Ordinal) || link.StartsWith("//", StringComparison.Ordinal)) return null; // external, mailto:, data:
+        var hash = link.IndexOf('#', StringComparison.Ordinal);
+        var query = link.IndexOf('?', StringComparison.Ordinal);
         var end = query >= 0 && (hash < 0 || query < hash) ? query : hash;
         var file = end < 0 ? link : link[..end];
         var fragment = hash < 0 ? null : Uri.UnescapeDataString(link[(hash + 1)..]);
@@ -85,6 +85,6 @@ internal sealed partial class SiteLinkChecker
     private static string? Resolve(string page, string file)
     {
         var full = Path.GetFullPath(Path.Combine("/site", Path.GetDirectoryName(page) ?? "", file));
-        return full.StartsWith("/site/") ? full["/site/".Length..] : null;
+        return full.StartsWith("/site/", StringComparison.Ordinal) ? full["/site/".Length..] : null;
     }
 }

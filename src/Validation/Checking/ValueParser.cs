@@ -45,7 +45,7 @@ public static partial class ValueParser
         var m = ChineseDate().Match(s);
         if (!m.Success) m = NumericDate().Match(s);
         if (!m.Success) return false;
-        var (y, mo, d) = (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value));
+        var (y, mo, d) = (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture));
         if (y < 1900 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo)) return false;
         date = new DateOnly(y, mo, d);
         return true;

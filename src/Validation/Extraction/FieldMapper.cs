@@ -156,8 +156,8 @@ public sealed partial class FieldMapper
         if (!ControlKey.TryParse(key, out var parsed) || layout.FieldFor(parsed) is not { } field
             || Placeholder.IsShown(field, parsed.Row, text)) return;
         if (field.Type != FieldType.Checkbox) values.Set(key, text);
-        else if (text.Contains('☒') || text.Contains('☑')) values.Set(key, "1");
-        else if (text.Contains('☐') || text.Contains('□')) values.Set(key, InTable(parsed) ? null : "0");
+        else if (text.Contains('☒', StringComparison.Ordinal) || text.Contains('☑', StringComparison.Ordinal)) values.Set(key, "1");
+        else if (text.Contains('☐', StringComparison.Ordinal) || text.Contains('□', StringComparison.Ordinal)) values.Set(key, InTable(parsed) ? null : "0");
         else values.Set(key, text);
     }
 

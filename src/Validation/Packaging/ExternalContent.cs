@@ -57,7 +57,7 @@ internal static class ExternalContent
     {
         var t = target.Trim().Replace('\\', '/');
         if (t.StartsWith("//", StringComparison.Ordinal)) return true;
-        var colon = t.IndexOf(':');
+        var colon = t.IndexOf(':', StringComparison.Ordinal);
         // No scheme (a relative path), or a drive letter (C:/…).
         if (colon <= 1 || t.AsSpan(0, colon).ContainsAnyExcept(SchemeCharacters)) return false;
         if (!t.AsSpan(0, colon).Equals("file", StringComparison.OrdinalIgnoreCase)) return true;

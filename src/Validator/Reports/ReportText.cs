@@ -1,3 +1,4 @@
+using System.Globalization;
 using Handbook.Model;
 using Handbook.Validator.Findings;
 
@@ -24,7 +25,7 @@ internal static class ReportText
 
     public static string Verdict(FileReport file) => file.Valid ? "合格" : "不合格";
 
-    public static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.##");
+    public static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>Errors, then warnings, then results; within each, the order they were found (the form's field order).</summary>
     public static IEnumerable<Finding> Ordered(FileReport file) => file.Findings.OrderBy(f => f.Severity);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Handbook.Model;
 using Handbook.Schedule;
 
@@ -8,7 +9,7 @@ public class ReminderCalendarTests
     private static ScheduleItem Item(Recurrence every, int month, int day) => new("任务", every, new Due(month, day), "书记");
 
     private static string[] Dates(ScheduleItem item, int year = 2026) =>
-        [.. ReminderCalendar.Place(item, year).Select(d => d.ToString("yyyy-MM-dd"))];
+        [.. ReminderCalendar.Place(item, year).Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
 
     [Fact]
     public void Monthly_task_is_due_every_month_clamped_to_the_month_end()

@@ -27,7 +27,7 @@ internal static class IcsReader
 
     public static Component Read(string text)
     {
-        Assert.EndsWith("\r\n", text);
+        Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
         var physical = text[..^2].Split("\r\n");
         foreach (var line in physical)
         {
@@ -73,7 +73,7 @@ internal static class IcsReader
     /// <summary>name *(";" param) ":" value; parameter values are not quoted in what we write.</summary>
     private static Property Parse(string line)
     {
-        var colon = line.IndexOf(':');
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
         Assert.True(colon > 0, $"no ':' in “{line}”");
         var head = line[..colon].Split(';');
         Assert.Matches("^[A-Z][A-Z0-9-]*$", head[0]);

@@ -43,7 +43,7 @@ public sealed class IcsWriterTests
     public void LongChineseLinesAreFoldedWithinSeventyFiveOctets()
     {
         var text = IcsWriter.Write("日历", Events, Stamp);
-        Assert.Contains("\r\n ", text);
+        Assert.Contains("\r\n ", text, StringComparison.Ordinal);
         // Read checks every physical line is at most 75 octets; unfolding must give the description back whole.
         var description = IcsReader.Read(text).Children[1].Value("DESCRIPTION");
         Assert.Equal(Events[1].Description, IcsReader.Unescape(description));

@@ -22,8 +22,8 @@ public sealed class ReminderEventsTests
         for (var i = 0; i < reminders.Count; i++)
         {
             Assert.Equal(reminders[i].Date, IcsReader.Date(events[i].Get("DTSTART")));
-            Assert.StartsWith(reminders[i].Task, IcsReader.Unescape(events[i].Value("SUMMARY")));
-            Assert.Contains(reminders[i].Article.Id, IcsReader.Unescape(events[i].Value("DESCRIPTION")));
+            Assert.StartsWith(reminders[i].Task, IcsReader.Unescape(events[i].Value("SUMMARY")), StringComparison.Ordinal);
+            Assert.Contains(reminders[i].Article.Id, IcsReader.Unescape(events[i].Value("DESCRIPTION")), StringComparison.Ordinal);
         }
         var uids = events.Select(e => e.Value("UID")).ToList();
         Assert.Equal(uids.Count, uids.Distinct().Count());
@@ -51,6 +51,6 @@ public sealed class ReminderEventsTests
         var invariant = Uids("");
         // Thai dates count Buddhist-era years (2027 is 2570): a UID written in that culture would change.
         Assert.Equal(invariant, Uids("th-TH"));
-        Assert.All(invariant.Zip(reminders), p => Assert.StartsWith(p.Second.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture), p.First));
+        Assert.All(invariant.Zip(reminders), p => Assert.StartsWith(p.Second.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture), p.First, StringComparison.Ordinal));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
@@ -42,8 +43,8 @@ public sealed class LedgerWorkbookTests
     {
         using var book = Ledger();
         Assert.Equal("党小组会记录台账", book.Text("党小组会记录", "A1"));
-        Assert.Contains("F03", book.Text("党小组会记录", "A2"));
-        Assert.Contains("2026.1", book.Text("党小组会记录", "A2"));
+        Assert.Contains("F03", book.Text("党小组会记录", "A2"), StringComparison.Ordinal);
+        Assert.Contains("2026.1", book.Text("党小组会记录", "A2"), StringComparison.Ordinal);
         Assert.Equal(["序号", "会议日期 *", "应到人数 *", "党费金额", "会议类型 *", "方式", "会议地点", "会议内容", "到会党员", "线上参会", ""],
             book.Row("党小组会记录", LedgerWorkbook.HeaderRow, 11));
         Assert.Equal(["记录序号", "发言人 *", "态度"], book.Row("党员发言", LedgerWorkbook.HeaderRow, 3));
@@ -60,15 +61,15 @@ public sealed class LedgerWorkbookTests
         var date = book.ValidationAt(sheet, "B4");
         Assert.Equal(DataValidationValues.Date, date.Type!.Value);
         Assert.Equal(DataValidationOperatorValues.Between, date.Operator!.Value);
-        Assert.Equal(ExcelDate.Serial(new DateOnly(2020, 1, 1)).ToString(), date.Formula1!.Text);
-        Assert.Equal(ExcelDate.Serial(new DateOnly(2030, 12, 31)).ToString(), date.Formula2!.Text);
+        Assert.Equal(ExcelDate.Serial(new DateOnly(2020, 1, 1)).ToString(CultureInfo.InvariantCulture), date.Formula1!.Text);
+        Assert.Equal(ExcelDate.Serial(new DateOnly(2030, 12, 31)).ToString(CultureInfo.InvariantCulture), date.Formula2!.Text);
 
         var whole = book.ValidationAt(sheet, "C4");
         Assert.Equal(DataValidationValues.Whole, whole.Type!.Value);
         Assert.Equal(("1", "50"), (whole.Formula1!.Text, whole.Formula2!.Text));
         Assert.Equal("填写党员人数（必填）", whole.Prompt!.Value);
         Assert.Equal("应到人数", whole.PromptTitle!.Value);
-        Assert.Contains("1 到 50", whole.Error!.Value);
+        Assert.Contains("1 到 50", whole.Error!.Value, StringComparison.Ordinal);
 
         var number = book.ValidationAt(sheet, "D4");
         Assert.Equal(DataValidationValues.Decimal, number.Type!.Value);
@@ -83,7 +84,7 @@ public sealed class LedgerWorkbookTests
         Assert.Equal(("30", "2000"), (textarea.Formula1!.Text, textarea.Formula2!.Text));
 
         var choices = book.ValidationAt(sheet, "F4");
-        Assert.Contains("现场、视频", choices.Prompt!.Value);
+        Assert.Contains("现场、视频", choices.Prompt!.Value, StringComparison.Ordinal);
 
         var first = LedgerWorkbook.HeaderRow + 1;
         var last = LedgerWorkbook.HeaderRow + LedgerWorkbook.TemplateRows;
@@ -150,9 +151,9 @@ public sealed class LedgerWorkbookTests
         var formula = validation.Formula1!.Text;
         var bang = formula.LastIndexOf('!');
         var sheet = formula[1..(bang - 1)];
-        var range = formula[(bang + 1)..].Replace("$", "").Split(':');
+        var range = formula[(bang + 1)..].Replace("$", "", StringComparison.Ordinal).Split(':');
         var column = new string(range[0].TakeWhile(char.IsLetter).ToArray());
-        var (from, to) = (int.Parse(range[0][column.Length..]), int.Parse(range[1][column.Length..]));
+        var (from, to) = (int.Parse(range[0][column.Length..], CultureInfo.InvariantCulture), int.Parse(range[1][column.Length..], CultureInfo.InvariantCulture));
         return Enumerable.Range(from, to - from + 1).Select(r => book.Text(sheet, $"{column}{r}")).ToList();
     }
 
@@ -176,7 +177,7 @@ public sealed class LedgerWorkbookTests
 
         Assert.Equal(["党小组会记录", "党员发言", LedgerWorkbook.RejectedSheet, "选项"], book.SheetNames);
         Assert.Equal("来源文件", book.Text("党小组会记录", "K3"));
-        Assert.Equal(["1", ExcelDate.Serial(new DateOnly(2027, 1, 25)).ToString(), "12", "", "党小组会", "", "", "", "", "", "unit1/2027-01.docx"],
+        Assert.Equal(["1", ExcelDate.Serial(new DateOnly(2027, 1, 25)).ToString(CultureInfo.InvariantCulture), "12", "", "党小组会", "", "", "", "", "", "unit1/2027-01.docx"],
             book.Row("党小组会记录", 4, 11));
         Assert.Equal(["2", "", "", "", "", "", "三楼会议室"], book.Row("党小组会记录", 5, 7));
         Assert.Equal("unit2/2027-01.docx", book.Text("党小组会记录", "K5"));

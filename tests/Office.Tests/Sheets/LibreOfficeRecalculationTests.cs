@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Handbook.Office.Sheets;
@@ -211,7 +212,7 @@ public sealed class LibreOfficeRecalculationTests(LibreOfficeRoundTrip roundTrip
     public void LibreOfficeOpensTheReminderTableWithEveryRowAndItsDates()
     {
         var name = ReminderWorkbook.Title(2027);
-        using var ours = new Workbook(File.ReadAllBytes(roundTrip.Converted.Keys.Single(k => k.EndsWith("reminders.xlsx"))));
+        using var ours = new Workbook(File.ReadAllBytes(roundTrip.Converted.Keys.Single(k => k.EndsWith("reminders.xlsx", StringComparison.Ordinal))));
         using var theirs = roundTrip.Open("reminders");
         var rows = ours.Sheet(name).Descendants<Row>().Count();
         Assert.Equal(rows, theirs.Sheet(name).Descendants<Row>().Count());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Validation;
 using Handbook.Model;
@@ -38,13 +39,13 @@ public sealed class ReminderWorkbookTests
         for (var row = ReminderWorkbook.HeaderRow + 1; row <= last; row++)
         {
             var first = book.Text(name, $"A{row}");
-            if (first.EndsWith("项）"))
+            if (first.EndsWith("项）", StringComparison.Ordinal))
             {
-                month = int.Parse(first[..first.IndexOf('月')]);
+                month = int.Parse(first[..first.IndexOf('月', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
                 continue;
             }
             rows.Add((month, book.Text(name, $"E{row}").Split(' ')[0], book.Text(name, $"C{row}"), book.Text(name, $"F{row}"),
-                ExcelDate.FromSerial(double.Parse(book.Text(name, $"B{row}")))));
+                ExcelDate.FromSerial(double.Parse(book.Text(name, $"B{row}"), CultureInfo.InvariantCulture))));
         }
         return rows;
     }

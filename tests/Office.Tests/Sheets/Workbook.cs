@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Handbook.Office.Sheets;
@@ -48,7 +49,7 @@ public sealed class Workbook : IDisposable
         if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString!.InnerText;
         if (cell.DataType?.Value == CellValues.SharedString)
             return document.WorkbookPart!.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>()
-                .ElementAt(int.Parse(cell.CellValue!.Text)).InnerText;
+                .ElementAt(int.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture)).InnerText;
         return cell.CellValue?.Text ?? "";
     }
 
@@ -81,7 +82,7 @@ public sealed class Workbook : IDisposable
     {
         var letters = new string(reference.TakeWhile(char.IsLetter).ToArray());
         var column = letters.Aggregate(0, (n, ch) => n * 26 + ch - 'A' + 1);
-        return (column, int.Parse(reference[letters.Length..]));
+        return (column, int.Parse(reference[letters.Length..], CultureInfo.InvariantCulture));
     }
 
     public void Dispose() => document.Dispose();

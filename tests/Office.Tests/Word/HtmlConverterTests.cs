@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -25,7 +26,7 @@ public class HtmlConverterTests
             """);
         using var _ = package;
         var table = Assert.IsType<Table>(Assert.Single(blocks));
-        var grid = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => int.Parse(c.Width!.Value!)).ToList();
+        var grid = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => int.Parse(c.Width!.Value!, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(3, grid.Count);
         Assert.InRange(grid.Sum(), Sheet.TextWidthTwips - 3, Sheet.TextWidthTwips);
         Assert.InRange(grid[0], Sheet.TextWidthTwips * 20 / 100 - 2, Sheet.TextWidthTwips * 20 / 100 + 2);
@@ -108,8 +109,8 @@ public class HtmlConverterTests
     public void A_missing_image_or_a_field_outside_a_form_is_a_clear_error()
     {
         var image = Assert.Throws<InvalidDataException>(() => Convert("""<img src="nope.png">""", new ConverterOptions(ImageDir: "/tmp")));
-        Assert.Contains("找不到图片“nope.png”", image.Message);
+        Assert.Contains("找不到图片“nope.png”", image.Message, StringComparison.Ordinal);
         var field = Assert.Throws<InvalidDataException>(() => Convert("""<p><field name="x"></field></p>"""));
-        Assert.Contains("<field name=\"x\">", field.Message);
+        Assert.Contains("<field name=\"x\">", field.Message, StringComparison.Ordinal);
     }
 }

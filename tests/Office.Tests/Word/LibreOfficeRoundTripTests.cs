@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using Handbook.Office.Word;
 
@@ -47,8 +48,8 @@ public sealed class LibreOfficeRoundTripTests : IDisposable
                         Assert.True(want.Value == "true" == got.Checked, $"{form.Id} {want.Tag}: checked state lost");
                         break;
                     case FormSamples.Kind.Date:
-                        Assert.Equal(DateTime.Parse(want.Value), got.Date);
-                        Assert.Equal(ContentControls.FormatDate(DateOnly.Parse(want.Value)), got.Text);
+                        Assert.Equal(DateTime.Parse(want.Value, CultureInfo.InvariantCulture), got.Date);
+                        Assert.Equal(ContentControls.FormatDate(DateOnly.Parse(want.Value, CultureInfo.InvariantCulture)), got.Text);
                         break;
                     default:
                         Assert.True(want.Value == got.Text, $"{form.Id} {want.Tag}: “{want.Value}” filled, “{got.Text}” after LibreOffice");

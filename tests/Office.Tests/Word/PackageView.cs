@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -20,7 +21,7 @@ internal static partial class PackageView
         foreach (var entry in entries) text.AppendLine(entry.FullName);
         foreach (var entry in entries)
         {
-            text.AppendLine().AppendLine($"# {entry.FullName}");
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"# {entry.FullName}");
             using var stream = entry.Open();
             if (entry.FullName.EndsWith(".xml", StringComparison.Ordinal) || entry.FullName.EndsWith(".rels", StringComparison.Ordinal))
                 text.AppendLine(Sorted(XDocument.Load(stream)).ToString());
@@ -28,7 +29,7 @@ internal static partial class PackageView
             {
                 using var copy = new MemoryStream();
                 stream.CopyTo(copy);
-                text.AppendLine($"({copy.Length} bytes)");
+                text.AppendLine(CultureInfo.InvariantCulture, $"({copy.Length} bytes)");
             }
         }
         var ids = new Dictionary<string, string>();

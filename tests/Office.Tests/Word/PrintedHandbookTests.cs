@@ -33,7 +33,7 @@ public class PrintedHandbookTests
         var expected = book.Parts.SelectMany(part => new[] { part.Title }
             .Concat(part.Articles.Select(a => $"{a.Id}　{a.Title}"))).ToList();
         Assert.Equal(expected.Count, headings.Count);
-        for (var i = 0; i < expected.Count; i++) Assert.EndsWith(expected[i], headings[i]);
+        for (var i = 0; i < expected.Count; i++) Assert.EndsWith(expected[i], headings[i], StringComparison.Ordinal);
 
         var contents = paragraphs.Where(p => Style(p) is "TOC1" or "TOC2").ToList();
         Assert.Equal(expected.Count, contents.Count);
@@ -43,7 +43,7 @@ public class PrintedHandbookTests
 
         var meta = paragraphs.Where(p => Style(p) == "ArticleMeta").Select(p => p.InnerText).ToList();
         foreach (var article in book.Articles.Where(a => a.Forms.Length > 0))
-            Assert.Contains(meta, m => article.Forms.All(f => m.Contains($"{f}《{book.FindForm(f)!.Title}》")));
+            Assert.Contains(meta, m => article.Forms.All(f => m.Contains($"{f}《{book.FindForm(f)!.Title}》", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -55,6 +55,6 @@ public class PrintedHandbookTests
         Assert.NotNull(section.GetFirstChild<TitlePage>());
         var footer = section.Elements<FooterReference>().Single(f => f.Type!.Value == HeaderFooterValues.Default);
         var part = (FooterPart)document.MainDocumentPart.GetPartById(footer.Id!.Value!);
-        Assert.Contains("PAGE", part.Footer!.Descendants<SimpleField>().Single().Instruction!.Value);
+        Assert.Contains("PAGE", part.Footer!.Descendants<SimpleField>().Single().Instruction!.Value, StringComparison.Ordinal);
     }
 }

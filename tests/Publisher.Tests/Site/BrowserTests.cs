@@ -58,7 +58,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForURLAsync("**/forms.html", Committed);
         await page.Locator("table.forms a").First.ClickAsync(); // the article of the first form
         Assert.Equal(1, await page.Locator("h1").CountAsync());
-        Assert.StartsWith("file://", page.Url);
+        Assert.StartsWith("file://", page.Url, StringComparison.Ordinal);
         Assert.Equal("rgb(166, 27, 27)", await page.Locator(".site-header").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor")); // site.css loaded
 
         Assert.Empty(errors);
@@ -97,7 +97,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         const string query = "三会一课"; // no article is named after it; several mention it once
         var book = Handbook.Loading.BookLoader.Load(RepositoryPaths.Handbook).Book!;
-        var containing = book.Articles.Count(a => a.Body.Contains(query));
+        var containing = book.Articles.Count(a => a.Body.Contains(query, StringComparison.Ordinal));
         var (page, errors) = await OpenAsync(fixture.BaseUrl + "search.html?q=" + Uri.EscapeDataString(query));
 
         var results = page.Locator("#search-results > li");
@@ -119,7 +119,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.Locator("#search-results > li").First.WaitForAsync();
         Assert.True(await page.Locator("#search-results > li").CountAsync() > 1);
-        Assert.Contains("党费", await page.Locator("#search-results > li").First.InnerTextAsync());
+        Assert.Contains("党费", await page.Locator("#search-results > li").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(errors);
         await page.CloseAsync();
     }

@@ -24,10 +24,10 @@ public sealed class SiteWriterTests : IDisposable
         foreach (var page in new[] { "index.html", "rules/index.html", "rules/R01.html", "records/L01.html", "forms.html", "reminders.html", "scoring.html", "search.html", "404.html", "search-index.js", "static/site.css" })
             Assert.True(File.Exists(Path.Combine(_site, page)), page);
         var article = Page("rules/R01.html");
-        Assert.Contains("href=\"../records/L01.html#%E5%A1%AB%E5%86%99%E8%8C%83%E4%BE%8B\"", article); // ../records/L01.md#填写范例
-        Assert.DoesNotContain(".md\"", article);
-        Assert.Contains("href=\"../static/site.css\"", article);
-        Assert.Contains("href=\"static/site.css\"", Page("index.html"));
+        Assert.Contains("href=\"../records/L01.html#%E5%A1%AB%E5%86%99%E8%8C%83%E4%BE%8B\"", article, StringComparison.Ordinal); // ../records/L01.md#填写范例
+        Assert.DoesNotContain(".md\"", article, StringComparison.Ordinal);
+        Assert.Contains("href=\"../static/site.css\"", article, StringComparison.Ordinal);
+        Assert.Contains("href=\"static/site.css\"", Page("index.html"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class SiteWriterTests : IDisposable
         var build = SiteBuild.Run(_handbook.Root, _site, "--only", "site"); // starts from a copy of the pages written before
 
         Assert.Equal(0, build.Exit);
-        Assert.Contains("<title>党小组会议制度 - ", Page("rules/R01.html"));
+        Assert.Contains("<title>党小组会议制度 - ", Page("rules/R01.html"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,13 +48,13 @@ public sealed class SiteWriterTests : IDisposable
         SiteBuild.Run(_handbook.Root, _site, "--only", "site");
         var article = Page("rules/R01.html");
 
-        Assert.Contains("谁来做", article);
-        Assert.Contains("每月25日前", article);
-        Assert.Contains("href=\"../forms.html#F01\"", article);
-        Assert.Contains("少开一次扣1分", article);
-        Assert.Contains("2026年1月15日", article);
-        Assert.Contains("<a href=\"#谁来做\">谁来做</a>", article);
-        Assert.Contains("href=\"../records/L01.html\"", article); // next article
+        Assert.Contains("谁来做", article, StringComparison.Ordinal);
+        Assert.Contains("每月25日前", article, StringComparison.Ordinal);
+        Assert.Contains("href=\"../forms.html#F01\"", article, StringComparison.Ordinal);
+        Assert.Contains("少开一次扣1分", article, StringComparison.Ordinal);
+        Assert.Contains("2026年1月15日", article, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#谁来做\">谁来做</a>", article, StringComparison.Ordinal);
+        Assert.Contains("href=\"../records/L01.html\"", article, StringComparison.Ordinal); // next article
     }
 
     [Fact]
@@ -63,17 +63,17 @@ public sealed class SiteWriterTests : IDisposable
         SiteBuild.Run(_handbook.Root, _site, "--only", "site");
         var reminders = Page("reminders.html");
 
-        Assert.Contains("2026年工作提醒", reminders);
-        Assert.Contains("6月25日", reminders);  // half-yearly, month 6 of the first half
-        Assert.Contains("12月25日", reminders); // and of the second
-        Assert.Contains("2月25日", reminders);  // monthly
+        Assert.Contains("2026年工作提醒", reminders, StringComparison.Ordinal);
+        Assert.Contains("6月25日", reminders, StringComparison.Ordinal);  // half-yearly, month 6 of the first half
+        Assert.Contains("12月25日", reminders, StringComparison.Ordinal); // and of the second
+        Assert.Contains("2月25日", reminders, StringComparison.Ordinal);  // monthly
     }
 
     [Fact]
     public void Links_only_the_downloads_this_build_produced()
     {
         SiteBuild.Run(_handbook.Root, _site, "--only", "site");
-        Assert.DoesNotContain("downloads/", Page("forms.html"));
+        Assert.DoesNotContain("downloads/", Page("forms.html"), StringComparison.Ordinal);
 
         var loaded = Handbook.Loading.BookLoader.Load(_handbook.Root).Book!;
         var document = Path.Combine(_site, DownloadPaths.FormDocument(loaded.FindForm("F01")!));
@@ -81,7 +81,7 @@ public sealed class SiteWriterTests : IDisposable
         File.WriteAllText(document, "docx");
         Assert.Equal(0, SiteBuild.Run(_handbook.Root, _site, "--only", "site").Exit); // keeps the existing download
 
-        Assert.Contains("href=\"downloads/forms/F01-", Page("forms.html"));
+        Assert.Contains("href=\"downloads/forms/F01-", Page("forms.html"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class SiteWriterTests : IDisposable
         SiteBuild.Run(_handbook.Root, _site, "--only", "site");
         const string prefix = "window.HANDBOOK_SEARCH=";
         var head = Page("search-index.js");
-        Assert.StartsWith(prefix, head);
+        Assert.StartsWith(prefix, head, StringComparison.Ordinal);
         using var index = JsonDocument.Parse(head[prefix.Length..].TrimEnd(';', '\n'));
         var shards = index.RootElement.GetProperty("shards").GetInt32();
         var docs = index.RootElement.GetProperty("docs").EnumerateArray().ToList();
@@ -98,9 +98,9 @@ public sealed class SiteWriterTests : IDisposable
         var title = docs[article][0].GetString()!;
 
         Assert.True(article >= 0 && shards >= 1);
-        Assert.Contains(title, Page(SearchIndexWriter.Passages(docs[article][4].GetInt32())));
+        Assert.Contains(title, Page(SearchIndexWriter.Passages(docs[article][4].GetInt32())), StringComparison.Ordinal);
         foreach (var term in SearchTokenizer.Tokens(title))
-            Assert.Contains($"\"{term}\":[", Page(SearchIndexWriter.Shard(SearchIndexWriter.ShardOf(term, shards))));
+            Assert.Contains($"\"{term}\":[", Page(SearchIndexWriter.Shard(SearchIndexWriter.ShardOf(term, shards))), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,9 +114,9 @@ public sealed class SiteWriterTests : IDisposable
         var build = SiteBuild.Run(_handbook.Root, _site, "--templates", templates);
 
         Assert.Equal(1, build.Exit);
-        Assert.Contains("网站页面 404.html：链接“missing.html”指向的文件不存在", build.Error);
-        Assert.Contains("链接“index.html#nowhere”指向的锚点“#nowhere”在 index.html 中不存在", build.Error);
-        Assert.DoesNotContain("missing.html", Page("404.html"));
+        Assert.Contains("网站页面 404.html：链接“missing.html”指向的文件不存在", build.Error, StringComparison.Ordinal);
+        Assert.Contains("链接“index.html#nowhere”指向的锚点“#nowhere”在 index.html 中不存在", build.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing.html", Page("404.html"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,9 +129,9 @@ public sealed class SiteWriterTests : IDisposable
 
         Assert.Equal(1, build.Exit);
         Assert.Equal(1, build.Error.Split('\n').Count(line =>
-            line.StartsWith($"{templates}/site/layouts/article.sbn-html:1:1: error template-missing: 缺少模板")));
-        Assert.Contains("模板有错误，未生成任何文件。", build.Error);
-        Assert.DoesNotContain("Exception", build.Error);
+            line.StartsWith($"{templates}/site/layouts/article.sbn-html:1:1: error template-missing: 缺少模板", StringComparison.Ordinal)));
+        Assert.Contains("模板有错误，未生成任何文件。", build.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", build.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_site));
     }
 
