@@ -37,8 +37,8 @@ public sealed class StationHandbookTests : IDisposable
         SiteBuild.Run(_handbook.Root, _out, "--only", "site");
         var home = File.ReadAllText(Path.Combine(_out, "index.html"));
 
-        Assert.Contains("placeholder=\"搜索，如：巡检\"", home);
-        Assert.Contains("--accent: #1f5f8b;", home);
+        Assert.Contains("placeholder=\"搜索，如：巡检\"", home, StringComparison.Ordinal);
+        Assert.Contains("--accent: #1f5f8b;", home, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,8 +47,8 @@ public sealed class StationHandbookTests : IDisposable
         SiteBuild.Run(_handbook.Root, _out);
         var text = TextOf(Path.Combine(_out, "downloads", "对标自查评分表.xlsx"));
 
-        Assert.Contains("站场", text);
-        Assert.Contains("站长（签字）", text);
+        Assert.Contains("站场", text, StringComparison.Ordinal);
+        Assert.Contains("站长（签字）", text, StringComparison.Ordinal);
     }
 
     /// <summary>The text of a file; of an Office file, that of every XML part in it.</summary>

@@ -48,7 +48,7 @@ internal sealed class StaticSite(PreviewSite site, ReloadChannel reload)
     public static string? Resolve(string output, string path)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length == 0 || segments.Any(s => s.StartsWith('.') || s.Contains('\\') || s.Contains('\0') || s.Contains(':')))
+        if (segments.Length == 0 || segments.Any(s => s.StartsWith('.') || s.Contains('\\', StringComparison.Ordinal) || s.Contains('\0', StringComparison.Ordinal) || s.Contains(':', StringComparison.Ordinal)))
             return null;
         var current = output;
         foreach (var segment in segments)

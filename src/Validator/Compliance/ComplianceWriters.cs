@@ -80,7 +80,7 @@ public static class ComplianceWriters
         static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
         var forms = report.Units.SelectMany(u => u.Records).Select(r => (r.Form, r.Title)).Distinct().OrderBy(f => f.Form, StringComparer.Ordinal).ToList();
         var html = new StringBuilder();
-        html.Append($$"""
+        html.Append(CultureInfo.InvariantCulture, $$"""
             <!DOCTYPE html>
             <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{E(report.Period.Name)}} 记录报送情况</title>
@@ -100,7 +100,7 @@ public static class ComplianceWriters
             <p class="legend"><span class="ok">齐全</span><span class="late">逾期</span><span class="partial">不全</span><span class="invalid">有误</span><span class="missing">缺交</span></p>
             <div class="scroll"><table id="matrix"><thead><tr><th><button type="button" data-sort="rank">排名</button></th><th>单位</th><th><button type="button" data-sort="rate">完成率</button></th><th><button type="button" data-sort="points">得分</button></th>
             """);
-        foreach (var (id, title) in forms) html.Append($"<th title=\"{E(title)}\">{E(id)}<br>{E(title)}</th>");
+        foreach (var (id, title) in forms) html.Append(CultureInfo.InvariantCulture, $"<th title=\"{E(title)}\">{E(id)}<br>{E(title)}</th>");
         html.Append("</tr></thead><tbody>\n");
         foreach (var unit in report.Units)
         {
@@ -130,7 +130,7 @@ public static class ComplianceWriters
         if (report.Unplaced.Count > 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2>名册外或未写单位的记录（{report.Unplaced.Count} 份）</h2><ul>");
-            foreach (var r in report.Unplaced) html.Append($"<li>{E(r.Path)}：单位“{E(r.Unit)}”</li>");
+            foreach (var r in report.Unplaced) html.Append(CultureInfo.InvariantCulture, $"<li>{E(r.Path)}：单位“{E(r.Unit)}”</li>");
             html.Append("</ul>\n");
         }
         html.Append("""
