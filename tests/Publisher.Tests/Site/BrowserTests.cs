@@ -36,10 +36,14 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("党小组会制度");
         await page.GetByRole(AriaRole.Link, new() { Name = "第一篇　基层党建工作制度", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/rules/index.html", Committed);
+        // Go back only from a parsed page: a back request made while the new document is still being created can be
+        // dropped by the browser on a loaded machine (seen in a full run), and the wait below then times out.
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("基层党建工作制度");
         // Back twice, each waiting only for the navigation to commit: a page restored from the back-forward cache
         // fires no load event, which the default wait would expect (a loaded CI run once timed out there).
         await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForURLAsync("**/rules/R03.html", Committed);
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("党小组会制度");
         await page.GoBackAsync(new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForURLAsync("**/index.html", Committed);
         // A committed navigation may not have its document parsed yet: the assertion waits for the heading.
