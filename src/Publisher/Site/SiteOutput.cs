@@ -58,6 +58,7 @@ internal sealed class SiteOutput : IOutput
         if (!Directory.Exists(statics)) throw new BuildException($"错误：找不到网站静态文件夹“{statics}”。");
         OutputFile.CopyFolder(statics, Path.Combine(context.Output, SiteUrls.StaticFolder));
         foreach (var file in files.Distinct()) OutputFile.CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));
+        ValidatorFiles.Write(book, context.Output);
         links.Check(context.Output);
         return search;
     }
@@ -70,6 +71,7 @@ internal sealed class SiteOutput : IOutput
         (SiteUrls.Forms, "forms", pages.Forms),
         (SiteUrls.Reminders, "reminders", pages.RemindersPage),
         (SiteUrls.Scoring, "scoring", pages.Scoring),
+        (SiteUrls.Validate, "validate", pages.Validate),
         (SiteUrls.Search, "search", pages.Search),
         (SiteUrls.NotFound, "404", pages.NotFound),
     ];

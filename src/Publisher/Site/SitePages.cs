@@ -146,6 +146,14 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
 
     public Dictionary<string, object?> Search() => Page(SiteUrls.Search, "搜索", "search");
 
+    /// <summary>The page 校验记录: records are checked in the browser by the validator in validator/.</summary>
+    public Dictionary<string, object?> Validate()
+    {
+        var page = Page(SiteUrls.Validate, "校验记录", "validate");
+        page["FormsUrl"] = SiteUrls.Forms;
+        return page;
+    }
+
     public Dictionary<string, object?> NotFound() => Page(SiteUrls.NotFound, "页面不存在", "");
 
     private Dictionary<string, object?> Page(string url, string title, string section) => new()
@@ -161,6 +169,7 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         new { Title = "首页", Url = SiteUrls.Home, Current = section == "home" },
         new { Title = "表单下载", Url = SiteUrls.Forms, Current = section == "forms" },
         new { Title = "工作提醒", Url = SiteUrls.Reminders, Current = section == "reminders" },
+        new { Title = "校验记录", Url = SiteUrls.Validate, Current = section == "validate" },
         new { Title = "评分标准", Url = SiteUrls.Scoring, Current = section == "scoring" },
         new { Title = "搜索", Url = SiteUrls.Search, Current = section == "search" },
     ];

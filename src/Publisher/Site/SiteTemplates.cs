@@ -48,6 +48,7 @@ internal sealed class SiteTemplates
             ("forms", pages.Forms),
             ("reminders", pages.RemindersPage),
             ("scoring", pages.Scoring),
+            ("validate", pages.Validate),
             ("search", pages.Search),
             ("404", pages.NotFound),
         ];

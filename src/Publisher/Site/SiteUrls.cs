@@ -14,6 +14,7 @@ internal static class SiteUrls
     public const string Scoring = "scoring.html";
     public const string Search = "search.html";
     public const string NotFound = "404.html";
+    public const string Validate = "validate.html";
     public const string SearchIndex = "search-index.js";
     public const string StaticFolder = "static";
 

@@ -23,7 +23,9 @@ function show(entry) {
   const list = element("ul");
   for (const f of entry.errors) {
     const line = element("li", "", { "data-code": f.code, "data-severity": f.severity });
-    line.append(element("strong", f.severity === "error" ? "错误" : "提示"), " ", f.label ? `“${f.label}”：` : "", f.message);
+    // The message often names the field already: the label goes first only when it does not.
+    const label = f.label && !f.message.includes(f.label) ? `“${f.label}”：` : "";
+    line.append(element("strong", f.severity === "error" ? "错误" : "提示"), " ", label, f.message);
     if (f.code === "outdated-form-version" && entry.form) {
       line.append(" ", element("a", "下载现行表单", { href: downloads + "#" + entry.form.id }));
     }
