@@ -15,7 +15,7 @@ internal static class BuildCommand
         var source = CommonOptions.Source();
         var output = new Option<DirectoryInfo>("--out") { Description = "输出文件夹", DefaultValueFactory = _ => new DirectoryInfo("site") };
         var templates = CommonOptions.Templates();
-        var year = new Option<int>("--year") { Description = "工作提醒表和日历的年份（默认今年）", DefaultValueFactory = _ => DateTime.Today.Year };
+        var year = CommonOptions.Year();
         var only = new Option<string[]>("--only") { Description = "只生成指定的输出（可多次给出）", AllowMultipleArgumentsPerToken = true };
         only.AcceptOnlyFromAmong([.. Outputs.All.Select(o => o.Name)]);
         var command = new Command("build", "生成网站和全部下载文件") { source, output, templates, year, only };

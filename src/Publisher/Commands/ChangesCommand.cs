@@ -20,7 +20,7 @@ internal static class ChangesCommand
         var format = new Option<string>("--format") { Description = "输出格式：markdown 或 json", DefaultValueFactory = _ => "markdown" };
         format.AcceptOnlyFromAmong("markdown", "json");
         var templates = CommonOptions.Templates();
-        var year = new Option<int>("--year") { Description = "工作提醒表和日历的年份（默认今年）", DefaultValueFactory = _ => DateTime.Today.Year };
+        var year = CommonOptions.Year();
         var command = new Command("changes", "列出本次修改对各单位的影响：文章、工作安排、表单、评分标准、下载文件") { source, baseRef, format, templates, year };
         command.SetAction(result => Run(result.GetValue(source)!, result.GetValue(baseRef)!, result.GetValue(format)!,
             result.GetValue(templates)!, result.GetValue(year), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));

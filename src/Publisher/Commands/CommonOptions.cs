@@ -19,4 +19,10 @@ internal static class CommonOptions
         Description = "模板文件夹（默认：当前文件夹下的 templates，没有则用程序自带的默认模板）",
         DefaultValueFactory = _ => new DirectoryInfo(Directory.Exists("templates") ? "templates" : Path.Combine(AppContext.BaseDirectory, "templates")),
     };
+
+    public static Option<int> Year() => new("--year")
+    {
+        Description = "工作提醒表和日历的年份（默认今年）",
+        DefaultValueFactory = _ => DateTime.Today.Year,
+    };
 }

@@ -13,7 +13,7 @@ internal static class ServeCommand
         var host = new Option<string>("--host") { Description = "监听的地址（默认只限本机；对外提供服务请放在反向代理之后）", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "监听的端口", DefaultValueFactory = _ => 5080 };
         var maxUpload = new Option<int>("--max-upload-mb") { Description = "一次上传的最大大小（MB），超过则拒绝", DefaultValueFactory = _ => 50 };
-        var year = new Option<int>("--year") { Description = "工作提醒表和日历的年份（默认今年）", DefaultValueFactory = _ => DateTime.Today.Year };
+        var year = CommonOptions.Year();
         var command = new Command("serve", "本地预览网站（保存即更新、页面自动刷新、错误显示在页面上），并提供记录检查接口 POST /api/validate")
             { source, templates, host, port, maxUpload, year };
         command.SetAction((result, token) => Run(new ServeOptions(result.GetValue(source)!, result.GetValue(templates)!, result.GetValue(host)!,
