@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Playwright;
 
 namespace Handbook.Tests.Site;
@@ -13,7 +9,7 @@ namespace Handbook.Tests.Site;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "handbook-site-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? _server;
+    private LoopbackSite? _server;
     private IPlaywright? _playwright;
 
     public string Site => Path.Combine(_root, "site");
@@ -34,16 +30,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             Assert.Equal(0, SiteBuild.Run(RepositoryPaths.Handbook, Site, "--only", "site").Exit);
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _server = builder.Build();
-        _server.UseFileServer(new FileServerOptions
-        {
-            FileProvider = new PhysicalFileProvider(Site),
-            StaticFileOptions = { ContentTypeProvider = new FileExtensionContentTypeProvider { Mappings = { [".ics"] = "text/calendar" } } },
-        });
-        await _server.StartAsync();
-        BaseUrl = _server.Urls.First() + "/";
+        _server = await LoopbackSite.Start(Site);
+        BaseUrl = _server.BaseUrl;
 
         _playwright = await Playwright.CreateAsync();
         Browser = await Launch(_playwright);
