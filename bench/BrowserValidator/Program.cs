@@ -148,7 +148,7 @@ static double Median(IEnumerable<double> values)
 static long Brotli(byte[] data)
 {
     using var buffer = new MemoryStream();
-    using (var brotli = new BrotliStream(buffer, CompressionLevel.SmallestSize)) brotli.Write(data);
+    using (var brotli = new BrotliStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true)) brotli.Write(data);
     return buffer.Length;
 }
 
