@@ -19,7 +19,7 @@ internal sealed partial class TableConverter(WordPackage package)
         var rows = table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table).ToList();
         var layout = Layout(rows);
         var columns = Math.Max(1, layout.Count == 0 ? 1 : layout.Max(r => r.Count == 0 ? 0 : r.Max(s => s.Column + s.ColSpan)));
-        var widths = ColumnWidths(table, columns, package.Sheet.TextWidthTwips);
+        var widths = ColumnWidths(table, layout, columns, package.Sheet.TextWidthTwips);
         var result = new Table(Properties(widths.Sum()), new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
         for (var r = 0; r < rows.Count; r++)
         {
@@ -114,8 +114,11 @@ internal sealed partial class TableConverter(WordPackage package)
         return cell;
     }
 
-    /// <summary>Column widths in twips, filling the width: given ones from &lt;col&gt;, the rest share what is left.</summary>
-    private static int[] ColumnWidths(IElement table, int columns, int total)
+    /// <summary>
+    /// Column widths in twips, filling the width: given ones from &lt;col&gt;, the rest share what is left; a table
+    /// without any (a Markdown table) gets widths after its text, so short columns stay narrow.
+    /// </summary>
+    private static int[] ColumnWidths(IElement table, List<List<Slot>> layout, int columns, int total)
     {
         var given = new double?[columns];
         var index = 0;
@@ -124,13 +127,36 @@ internal sealed partial class TableConverter(WordPackage package)
             var span = Math.Max(1, Span(col, "span"));
             for (var i = 0; i < span && index < columns; i++, index++) given[index] = Width(col, total);
         }
+        if (index == 0) return Scaled(TextWeights(layout, columns), total);
         var known = given.Where(w => w is not null).Sum(w => w!.Value);
         var unknown = given.Count(w => w is null);
         // Relative or oversized widths are scaled so the table fits the page exactly.
         var rest = unknown == 0 ? 0 : Math.Max(total - known, total * 0.1 * unknown) / unknown;
-        var raw = given.Select(w => w ?? rest).ToArray();
+        return Scaled(given.Select(w => w ?? rest).ToArray(), total);
+    }
+
+    private static int[] Scaled(double[] raw, int total)
+    {
         var scale = total / raw.Sum();
         return raw.Select(w => (int)Math.Floor(w * scale)).ToArray();
+    }
+
+    /// <summary>
+    /// How much room each column's text asks for (a Chinese character counts two): its longest cell, at least its
+    /// header on one line, at most a long line, so one long cell does not squeeze the others to a character.
+    /// </summary>
+    private static double[] TextWeights(List<List<Slot>> layout, int columns)
+    {
+        const int MinWidth = 4, LongLine = 40;
+        var weights = Enumerable.Repeat((double)MinWidth, columns).ToArray();
+        foreach (var slot in layout.SelectMany(r => r).Where(s => s.ColSpan == 1 && !s.Continues))
+        {
+            var text = slot.Cell.TextContent.Trim();
+            var width = text.Sum(c => c >= '\u2E80' ? 2 : 1);
+            var floor = slot.Cell.LocalName == "th" ? width : 0;
+            weights[slot.Column] = Math.Max(weights[slot.Column], Math.Max(floor, Math.Min(width, LongLine)));
+        }
+        return weights;
     }
 
     private static double? Width(IElement col, int total)
