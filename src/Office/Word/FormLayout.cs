@@ -150,8 +150,11 @@ public sealed class FormLayout
     /// </summary>
     private const double FormOverheadMm = 11.4 + 6.6 + 11.4 + 6.6, TableOverheadMm = 9.3 + 7 + 8.5;
 
-    /// <summary>What rows grow by beyond their height (a prompt or label on two lines), kept free when fitting.</summary>
-    private const double GrowthMm = 6;
+    /// <summary>
+    /// What the estimate misses (cell padding, labels and prompts on two lines), measured on the default handbook's
+    /// forms in LibreOffice: kept free when fitting.
+    /// </summary>
+    private const double GrowthMm = 28;
 
     /// <summary>The lowest rows may get to keep a form on one page: still room to write by hand.</summary>
     private const double MinRowScale = 0.8;

@@ -7,7 +7,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Handbook.Office.Word;
 
 /// <summary>
-/// An HTML table as a Word table as wide as the text area: header rows (thead) repeated on each page,
+/// An HTML table as a Word table as wide as the text area: header rows (thead) shaded and repeated on each page,
 /// colspan and rowspan as merged cells, column widths from &lt;col width&gt; (percent, mm or relative).
 /// </summary>
 internal sealed partial class TableConverter(WordPackage package)
@@ -24,8 +24,9 @@ internal sealed partial class TableConverter(WordPackage package)
         for (var r = 0; r < rows.Count; r++)
         {
             var row = new TableRow(RowProperties(rows[r]));
+            var header = rows[r].ParentElement?.LocalName == "thead";
             foreach (var slot in layout[r].OrderBy(s => s.Column))
-                row.Append(Cell(slot, widths, cellContent));
+                row.Append(Cell(slot, widths, cellContent, header));
             result.Append(row);
         }
         return result;
@@ -99,13 +100,15 @@ internal sealed partial class TableConverter(WordPackage package)
         return properties;
     }
 
-    private static TableCell Cell(Slot slot, int[] widths, Func<IElement, List<OpenXmlElement>> cellContent)
+    private static TableCell Cell(Slot slot, int[] widths, Func<IElement, List<OpenXmlElement>> cellContent, bool header)
     {
         var width = widths.Skip(slot.Column).Take(slot.ColSpan).Sum();
         var properties = new TableCellProperties(new TableCellWidth { Width = Twips(width), Type = TableWidthUnitValues.Dxa });
         if (slot.ColSpan > 1) properties.Append(new GridSpan { Val = slot.ColSpan });
         if (slot.RowSpan > 1)
             properties.Append(new VerticalMerge { Val = slot.Continues ? MergedCellValues.Continue : MergedCellValues.Restart });
+        // Header rows are shaded, so a header reads as one on paper too.
+        if (header) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F2F2F2" });
         properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
         var cell = new TableCell(properties);
         if (!slot.Continues) cell.Append(cellContent(slot.Cell));
