@@ -24,7 +24,7 @@ public static class ReminderDocument
     }
 
     /// <summary>Widths that keep a role such as 支部组织委员 on one line and leave room to write a date under 完成.</summary>
-    private const string Columns = "<col width=\"13%\"><col width=\"36%\"><col width=\"20%\"><col width=\"17%\"><col width=\"14%\">";
+    private const string Columns = "<col width=\"13%\"><col width=\"33%\"><col width=\"23%\"><col width=\"17%\"><col width=\"14%\">";
 
     public static string Html(Book book, int year, IReadOnlyList<Reminder> reminders)
     {

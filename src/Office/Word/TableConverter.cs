@@ -146,11 +146,12 @@ internal sealed partial class TableConverter(WordPackage package)
 
     /// <summary>
     /// How much room each column's text asks for (a Chinese character counts two): its longest cell, at least its
-    /// header on one line, at most a long line, so one long cell does not squeeze the others to a character.
+    /// header on one line, at most a long line, so one long cell does not squeeze the others to a character; plus
+    /// the cell's padding, so a short column still holds its text.
     /// </summary>
     private static double[] TextWeights(List<List<Slot>> layout, int columns)
     {
-        const int MinWidth = 4, LongLine = 40;
+        const int MinWidth = 4, LongLine = 40, Padding = 4; // the padding: a cell's margins, about two characters
         var weights = Enumerable.Repeat((double)MinWidth, columns).ToArray();
         foreach (var slot in layout.SelectMany(r => r).Where(s => s.ColSpan == 1 && !s.Continues))
         {
@@ -159,7 +160,7 @@ internal sealed partial class TableConverter(WordPackage package)
             var floor = slot.Cell.LocalName == "th" ? width : 0;
             weights[slot.Column] = Math.Max(weights[slot.Column], Math.Max(floor, Math.Min(width, LongLine)));
         }
-        return weights;
+        return [.. weights.Select(w => w + Padding)];
     }
 
     private static double? Width(IElement col, int total)

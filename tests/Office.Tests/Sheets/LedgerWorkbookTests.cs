@@ -203,7 +203,7 @@ public sealed class LedgerWorkbookTests
             Assert.True(rows.Count >= 10, $"{name}: {rows.Count} ruled rows");
             Assert.All(rows, r => Assert.Equal(LedgerWorkbook.RuledRowHeight, r.Height!.Value));
             var columns = book.Sheet(name).Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>().Count();
-            Assert.All(rows, r => Assert.Equal(columns, r.Elements<Cell>().Count(c => c.StyleIndex is not null)));
+            Assert.All(rows, r => Assert.Equal(columns, r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Count(c => c.StyleIndex is not null)));
         }
     }
 }
