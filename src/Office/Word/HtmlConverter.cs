@@ -121,6 +121,7 @@ public sealed partial class HtmlConverter(WordPackage package, ConverterOptions 
 
     private Paragraph Heading(IElement element)
     {
+        afterTable = false; // a heading's style has more space above than the 6 pt after a table
         var level = Math.Clamp(element.LocalName[1] - '0' + options.HeadingOffset, 1, 4);
         var style = ClassStyle(element) ?? $"Heading{level}";
         var paragraph = Paragraph(element.ChildNodes, new Context(style, 0, null), element);
