@@ -15,13 +15,13 @@ public static class FeedbackWorkbook
     public const string ItemsSheet = "评分项目";
     public const int HeaderRow = 5;
     public const int FindingRows = 12;
-    public const int ItemColumn = 3, PointsColumn = 4, DeductionColumn = 5;
+    public const int DateColumn = 4, ItemColumn = 3, PointsColumn = 4, DeductionColumn = 5;
 
     private static readonly string[] Headers = ["序号", "发现的问题", "扣分项目", "分值", "扣分", "整改要求", "整改时限"];
     private static readonly double[] Widths = [11, 38, 44, 7, 7, 32, 12];
 
     /// <summary>Where the totals are, for readers and tests.</summary>
-    public sealed record Layout(int FirstFindingRow, int LastFindingRow, int TotalRow, int ScoreRow, int GradeRow);
+    public sealed record Layout(int InfoRow, int FirstFindingRow, int LastFindingRow, int TotalRow, int ScoreRow, int GradeRow);
 
     public static (IReadOnlyList<Sheet> Sheets, Layout Layout) Create(Book book)
     {
@@ -34,7 +34,7 @@ public static class FeedbackWorkbook
             new Cell("检查日期", CellStyle.TotalLabel), new Cell(null, CellStyle.InputDate), Cell.Empty,
             new Cell("反馈单编号", CellStyle.TotalLabel), new Cell(null, CellStyle.Input)], 22));
         sheet.Merge(info, 4, 5);
-        sheet.Validations.Add(new InputRule(CellReference.Of(4, info), DataValidationValues.Date, DataValidationOperatorValues.GreaterThanOrEqual,
+        sheet.Validations.Add(new InputRule(CellReference.Of(DateColumn, info), DataValidationValues.Date, DataValidationOperatorValues.GreaterThanOrEqual,
             ExcelDate.Serial(new DateOnly(2000, 1, 1)).ToString(CultureInfo.InvariantCulture), null, "检查日期", "填写现场检查日期，如 2026-03-25", "请填写日期，如 2026-03-25"));
         var people = sheet.Add(new SheetRow([new Cell("检查人员", CellStyle.TotalLabel), new Cell(null, CellStyle.InputText),
             .. Enumerable.Repeat(new Cell(null, CellStyle.InputText), Headers.Length - 2)], 22));
@@ -46,7 +46,8 @@ public static class FeedbackWorkbook
         var last = sheet.NextRow - 1;
         AddFindingRules(sheet, first, last, items);
 
-        var totalPoints = items.Points.Sum();
+        // The inspection date says the sheet is in use: until then a blank sheet shows no score and no grade.
+        var unfinished = $"{CellReference.Of(DateColumn, info)}=\"\"";
         var totalRow = sheet.Add(new SheetRow([
             new Cell("扣分合计", CellStyle.TotalLabel), Blank(CellStyle.TotalLabel), Blank(CellStyle.TotalLabel), Blank(CellStyle.TotalLabel),
             new Cell(0m, CellStyle.Total, $"SUM({CellReference.ColumnRange(DeductionColumn, first, last)})"),
@@ -54,13 +55,13 @@ public static class FeedbackWorkbook
         sheet.Merge(totalRow, 1, 4);
         var scoreRow = sheet.Add(new SheetRow([
             new Cell("检查得分", CellStyle.TotalLabel), Blank(CellStyle.TotalLabel), Blank(CellStyle.TotalLabel), Blank(CellStyle.TotalLabel),
-            new Cell(totalPoints, CellStyle.Total, $"SUM({items.PointsRange})-{CellReference.Of(DeductionColumn, totalRow)}"),
+            new Cell("", CellStyle.Total, $"IF({unfinished},\"\",SUM({items.PointsRange})-{CellReference.Of(DeductionColumn, totalRow)})"),
             Blank(CellStyle.Total), Blank(CellStyle.Total)], 22));
         sheet.Merge(scoreRow, 1, 4);
         var score = CellReference.Of(DeductionColumn, scoreRow);
         var gradeRow = sheet.Add(new SheetRow([
             new Cell("等次", CellStyle.TotalLabel), Blank(CellStyle.TotalLabel), Blank(CellStyle.TotalLabel), Blank(CellStyle.TotalLabel),
-            new Cell(book.GradeFor(totalPoints) ?? "", CellStyle.Total, GradeFormula.For(book.Info.Grading, score)),
+            new Cell(GradeFormula.NotFinished, CellStyle.Total, GradeFormula.UnlessUnfinished(unfinished, book.Info.Grading, score)),
             Blank(CellStyle.Total), Blank(CellStyle.Total)], 22));
         sheet.Merge(gradeRow, 1, 4);
         sheet.Merge(gradeRow, 5, Headers.Length);
@@ -70,7 +71,7 @@ public static class FeedbackWorkbook
         sheet.Merge(good, 2, Headers.Length);
         sheet.Add((SheetRow?)null);
         sheet.Add(new SheetRow([new Cell("检查组组长（签字）：　　　　　　　　记录人（签字）：　　　　　　　　被检查单位签收人（签字）：　　　　　　　　签收日期：", CellStyle.Default)], 24));
-        return ([sheet, items.Sheet], new Layout(first, last, totalRow, scoreRow, gradeRow));
+        return ([sheet, items.Sheet], new Layout(info, first, last, totalRow, scoreRow, gradeRow));
     }
 
     private static Cell Blank(CellStyle style) => new(null, style);

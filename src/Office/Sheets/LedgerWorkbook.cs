@@ -43,7 +43,12 @@ public static class LedgerWorkbook
             t.Columns, RecordNumberLabel, options, t.Label, records?.SelectMany((r, i) => r.Tables.GetValueOrDefault(t.Id, [])
                 .Select(row => (IReadOnlyList<object?>)[i + 1, .. t.Columns.Select(c => row.GetValueOrDefault(c.Id))])).ToList()));
         List<Sheet> sheets = [main, .. tables];
-        if (records is not null) sheets.Add(Rejected(rejected));
+        if (records is null)
+        {
+            var paper = PrintPage.Paper(sheets);
+            foreach (var sheet in sheets) AddRuledRows(sheet, paper);
+        }
+        else sheets.Add(Rejected(rejected));
         if (options.Columns.Count > 0) sheets.Add(options);
         return sheets;
     }
@@ -81,6 +86,17 @@ public static class LedgerWorkbook
         foreach (var row in rows ?? [])
             sheet.Add(new SheetRow([.. row.Select(DataCell)]));
         return sheet;
+    }
+
+    /// <summary>Height of a ruled row of an empty ledger: room to write by hand.</summary>
+    public const double RuledRowHeight = 24;
+
+    /// <summary>An empty ledger prints as a paper one does: a page of ruled rows under the header.</summary>
+    private static void AddRuledRows(Sheet sheet, PrintPage.PaperSize paper)
+    {
+        var cells = sheet.Columns.Select(c => new Cell(null, c.Style == CellStyle.Date ? CellStyle.BodyDate : CellStyle.Body)).ToList();
+        for (var n = PrintPage.RowsLeftOnFirstPage(sheet, paper, RuledRowHeight); n > 0; n--)
+            sheet.Add(new SheetRow(cells, RuledRowHeight));
     }
 
     private static Cell DataCell(object? value) => new(value, value switch

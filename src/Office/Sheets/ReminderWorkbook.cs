@@ -29,7 +29,7 @@ public static class ReminderWorkbook
             FrozenRows = HeaderRow, PrintTitleRow = HeaderRow, PageHeader = $"{book.Info.Title}（{book.Info.Edition}）",
         };
         foreach (var width in Widths) sheet.Columns.Add(new Column(width));
-        sheet.AddTitle(Title(year), $"{book.Info.Organization}　依据《{book.Info.Title}》（{book.Info.Edition}）各条目的“何时做”生成", Headers.Length);
+        sheet.AddTitle(Title(year), $"{book.Info.Organization}　依据《{book.Info.Title}》（{book.Info.Edition}）", Headers.Length);
         sheet.Add(new SheetRow([.. Headers.Select(Cell.Header)], 22));
 
         var number = 0;
@@ -42,7 +42,7 @@ public static class ReminderWorkbook
             {
                 var row = sheet.Add(
                     new Cell(++number, CellStyle.BodyCentered),
-                    new Cell(reminder.Date, CellStyle.BodyDate),
+                    new Cell(reminder.Date, CellStyle.BodyMonthDay),
                     new Cell(reminder.Task, CellStyle.Body),
                     new Cell(ScheduleText.Describe(reminder.Item), CellStyle.Body),
                     new Cell($"{reminder.Article.Id} {reminder.Article.Title}", CellStyle.Body),

@@ -18,8 +18,6 @@ public static class ScoringWorkbook
 
     public const int PointsColumn = 4, ScoreColumn = 6, DeductionColumn = 7, ReasonColumn = 8, CheckColumn = 10;
 
-    public const string NotFinished = "未评完";
-
     private static readonly string[] Headers = ["序号", "条目", "评分项目", "分值", "扣分标准", "自评得分", "扣分", "扣分原因", "佐证材料", "提示"];
     private static readonly double[] Widths = [8, 16, 40, 7, 36, 9, 7, 26, 18, 12];
 
@@ -79,8 +77,8 @@ public static class ScoringWorkbook
         var total = CellReference.Of(ScoreColumn, totalRow);
         var gradeRow = sheet.Add(new SheetRow([
             new Cell("自评等次", CellStyle.TotalLabel), new Cell(null, CellStyle.TotalLabel), new Cell(null, CellStyle.TotalLabel),
-            new Cell(NotFinished, CellStyle.Total,
-                $"IF(COUNT({Range(ScoreColumn)})<COUNT({Range(PointsColumn)}),\"{NotFinished}\",{GradeFormula.For(book.Info.Grading, total)})"),
+            new Cell(GradeFormula.NotFinished, CellStyle.Total,
+                GradeFormula.UnlessUnfinished($"COUNT({Range(ScoreColumn)})<COUNT({Range(PointsColumn)})", book.Info.Grading, total)),
             new Cell(null, CellStyle.Total), new Cell(null, CellStyle.Total), new Cell(null, CellStyle.Total),
             new Cell(null, CellStyle.Total), new Cell(null, CellStyle.Total), new Cell(null, CellStyle.Total)], 22));
         sheet.Merge(gradeRow, 1, 3);

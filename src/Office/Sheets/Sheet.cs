@@ -99,6 +99,8 @@ public enum CellStyle
     Input,
     InputText,
     InputDate,
+    /// <summary>A date of this year's calendar, as 1月1日 (the reminder tables).</summary>
+    BodyMonthDay,
 }
 
 /// <summary>A data-validation rule over a range, with the prompt shown on entry and the message shown on bad input.</summary>

@@ -7,7 +7,7 @@ namespace Handbook.Office.Sheets;
 internal static class WorkbookStyles
 {
     /// <summary>The custom number format for dates (Chinese usage, unambiguous).</summary>
-    private const uint DateFormatId = 164;
+    private const uint DateFormatId = 164, MonthDayFormatId = 165;
 
     private const string BodyFont = "宋体";
     private const string HeadingFont = "黑体";
@@ -41,10 +41,13 @@ internal static class WorkbookStyles
             [CellStyle.Input] = Format(Normal, InputFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center),
             [CellStyle.InputText] = Format(Normal, InputFill, Thin, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Center, wrap: true),
             [CellStyle.InputDate] = Format(Normal, InputFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, numberFormat: DateFormatId),
+            [CellStyle.BodyMonthDay] = Format(Normal, NoFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, numberFormat: MonthDayFormatId),
         };
 
         return new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = "yyyy-mm-dd" }) { Count = 1 },
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = "yyyy-mm-dd" },
+                new NumberingFormat { NumberFormatId = MonthDayFormatId, FormatCode = "m\"月\"d\"日\"" }) { Count = 2 },
             new Fonts(
                 Font(BodyFont, 11, bold: false),
                 Font(BodyFont, 11, bold: true),

@@ -8,13 +8,11 @@ namespace Handbook.Office.Sheets;
 /// <summary>Writes sheets described as data into an .xlsx package.</summary>
 public static class WorkbookWriter
 {
-    private const uint A4 = 9, A3 = 8;
-
     /// <summary>Points per line of 11-point text.</summary>
     private const double LineHeight = 14.5;
 
-    /// <summary>Total column width above which a sheet prints on A3 (offices print wide ledgers on A3 rather than shrink them).</summary>
-    private const double A4LandscapeWidth = 180;
+    /// <summary>Space above and below the text of a row of wrapped text, so it does not touch the borders.</summary>
+    private const double RowPadding = 6;
 
     public static void Write(string path, IReadOnlyList<Sheet> sheets)
     {
@@ -29,13 +27,15 @@ public static class WorkbookWriter
         var workbookPart = document.AddWorkbookPart();
         workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = WorkbookStyles.Create();
 
+        // One paper size for the whole workbook, so a table field's sheet prints like its ledger.
+        var paper = PrintPage.Paper(sheets);
         var sheetList = new DocumentFormat.OpenXml.Spreadsheet.Sheets();
         var definedNames = new DefinedNames();
         for (var i = 0; i < sheets.Count; i++)
         {
             var sheet = sheets[i];
             var part = workbookPart.AddNewPart<WorksheetPart>();
-            part.Worksheet = Worksheet(sheet);
+            part.Worksheet = Worksheet(sheet, paper);
             sheetList.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet
             {
                 Name = sheet.Name, SheetId = (uint)i + 1, Id = workbookPart.GetIdOfPart(part),
@@ -53,7 +53,7 @@ public static class WorkbookWriter
         workbookPart.Workbook = workbook;
     }
 
-    private static Worksheet Worksheet(Sheet sheet)
+    private static Worksheet Worksheet(Sheet sheet, PrintPage.PaperSize paper)
     {
         var worksheet = new Worksheet();
         if (sheet.Landscape || sheet.PrintTitleRow > 0)
@@ -72,10 +72,10 @@ public static class WorkbookWriter
         if (sheet.Validations.Count > 0)
             worksheet.Append(new DataValidations(sheet.Validations.Select(Validation)) { Count = (uint)sheet.Validations.Count });
         worksheet.Append(new PrintOptions { HorizontalCentered = true });
-        worksheet.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        worksheet.Append(new PageMargins { Left = PrintPage.SideMargin, Right = PrintPage.SideMargin, Top = PrintPage.TopMargin, Bottom = PrintPage.BottomMargin, Header = 0.3, Footer = 0.3 });
         worksheet.Append(new PageSetup
         {
-            PaperSize = sheet.Columns.Sum(c => c.Width) > A4LandscapeWidth ? A3 : A4,
+            PaperSize = paper.Code,
             Orientation = sheet.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
             FitToWidth = 1, FitToHeight = 0,
         });
@@ -128,8 +128,10 @@ public static class WorkbookWriter
             var perLine = Math.Max(1, sheet.Columns[i].Width - 2); // a little narrower than the column: cell padding
             lines = Math.Max(lines, text.Split('\n').Sum(l => (int)Math.Ceiling(Math.Max(1, TextWidth.Of(l)) / perLine)));
         }
-        return lines > 1 ? lines * LineHeight + 4 : null;
+        return WrappedRow(row) ? lines * LineHeight + RowPadding : null;
     }
+
+    private static bool WrappedRow(SheetRow row) => row.Cells.Any(c => WorkbookStyles.Wraps(c.Style));
 
     private static DocumentFormat.OpenXml.Spreadsheet.Cell Cell(Cell cell, string reference)
     {

@@ -17,16 +17,16 @@ public sealed class FormLayout
     public const string Default = "record";
 
     private readonly TemplateSet _templates;
-    private readonly double _textWidthMm;
+    private readonly PageSetup _page;
 
-    private FormLayout(TemplateSet templates, double textWidthMm) => (_templates, _textWidthMm) = (templates, textWidthMm);
+    private FormLayout(TemplateSet templates, PageSetup page) => (_templates, _page) = (templates, page);
 
     /// <param name="templatesDir">The templates folder (with forms/*.sbn-html, and word/styles.yml for the page's width).</param>
     public static FormLayout Load(string templatesDir)
     {
         var styles = Path.Combine(templatesDir, "word", StyleSheet.FileName);
         var page = File.Exists(styles) ? StyleSheet.Load(templatesDir).Page : new PageSetup();
-        return new(TemplateSet.Load(templatesDir, Folder), page.Width - page.MarginLeft - page.MarginRight);
+        return new(TemplateSet.Load(templatesDir, Folder), page);
     }
 
     public static string NameOf(Form form) => form.Layout ?? Default;
@@ -42,7 +42,7 @@ public sealed class FormLayout
         Dictionary<string, object?> model;
         try
         {
-            model = Model(book, form, _textWidthMm);
+            model = Model(book, form, _page);
         }
         catch (InvalidDataException e)
         {
@@ -70,7 +70,7 @@ public sealed class FormLayout
             }
             try
             {
-                _templates.Render(NameOf(form), Model(book, form, _textWidthMm));
+                _templates.Render(NameOf(form), Model(book, form, _page));
             }
             catch (TemplateException e)
             {
@@ -94,7 +94,7 @@ public sealed class FormLayout
         return ((int)value.Start.Line, (int)value.Start.Column);
     }
 
-    private static Dictionary<string, object?> Model(Book book, Form form, double textWidthMm)
+    private static Dictionary<string, object?> Model(Book book, Form form, PageSetup page)
     {
         var prefill = ScoringSheet.Is(form) ? ScoringPrefill(book, form) : [];
         return new()
@@ -102,7 +102,8 @@ public sealed class FormLayout
             ["Form"] = new { form.Id, form.Title, form.Version, CodeLine = FormIdentity.CodeLine(form.Id, form.Version) },
             ["Book"] = new { book.Info.Title, book.Info.Organization, book.Info.Edition, Grading = GradeBands.Sentence(book.Info.Grading) },
             ["Fields"] = form.Fields.ToDictionary(f => f.Id, f => new { f.Id, f.Label, f.Help }),
-            ["Blocks"] = Blocks(form, prefill, textWidthMm),
+            ["Blocks"] = OnePage(Blocks(form, prefill, page.Width - page.MarginLeft - page.MarginRight),
+                page.Height - page.MarginTop - page.MarginBottom),
         };
     }
 
@@ -142,6 +143,37 @@ public sealed class FormLayout
     /// <param name="Wide">A grid's cell that takes the whole row.</param>
     /// <param name="Value">What the control holds beforehand, or null.</param>
     public sealed record Cell(string? Label, string Field, bool Wide, string? Value);
+
+    /// <summary>
+    /// Height of what the record layout prints besides its rows, in millimetres: title, code line, signature line and
+    /// the edition line; each table adds its heading, header row and the empty paragraph after it.
+    /// </summary>
+    private const double FormOverheadMm = 11.4 + 6.6 + 11.4 + 6.6, TableOverheadMm = 9.3 + 7 + 8.5;
+
+    /// <summary>
+    /// What the estimate misses (cell padding, labels and prompts on two lines), measured on the default handbook's
+    /// forms in LibreOffice: kept free when fitting.
+    /// </summary>
+    private const double GrowthMm = 28;
+
+    /// <summary>The lowest rows may get to keep a form on one page: still room to write by hand.</summary>
+    private const double MinRowScale = 0.8;
+
+    /// <summary>
+    /// A form that would spill a row or a few onto an otherwise empty second page gets every row a little lower
+    /// (at most to <see cref="MinRowScale"/>), so it prints on one page; a longer one keeps its rows.
+    /// </summary>
+    private static List<Block> OnePage(List<Block> blocks, double pageHeightMm)
+    {
+        var overhead = FormOverheadMm + blocks.Count(b => b.Table) * TableOverheadMm;
+        var rows = blocks.Sum(b => b.Rows.Sum(r => HeightMm(r)));
+        var room = pageHeightMm - GrowthMm;
+        if (overhead + rows <= room || overhead + rows * MinRowScale > room) return blocks;
+        var scale = (room - overhead) / rows;
+        return [.. blocks.Select(b => b with { Rows = [.. b.Rows.Select(r => r with { Height = Mm(Math.Floor(HeightMm(r) * scale * 10) / 10) })] })];
+    }
+
+    private static double HeightMm(Row row) => double.Parse(row.Height, CultureInfo.InvariantCulture);
 
     /// <summary>Runs of ordinary fields become grids; each table field is a block of its own.</summary>
     private static List<Block> Blocks(Form form, Dictionary<string, string> prefill, double textWidthMm)

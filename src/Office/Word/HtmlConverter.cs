@@ -31,6 +31,9 @@ public sealed partial class HtmlConverter(WordPackage package, ConverterOptions 
     private static readonly char[] HtmlSpace = [' ', '\t', '\n', '\r', '\f'];
     private readonly TableConverter tables = new(package);
 
+    /// <summary>The next paragraph follows a table: it gets space above, so its text does not touch the table's border.</summary>
+    private bool afterTable;
+
     /// <summary>The paragraphs and tables of the HTML, in order.</summary>
     public List<OpenXmlElement> Convert(string html)
     {
@@ -84,6 +87,7 @@ public sealed partial class HtmlConverter(WordPackage package, ConverterOptions 
                 break;
             case "table":
                 output.Add(tables.Convert(element, cell => CellBlocks(cell)));
+                afterTable = true;
                 break;
             case "hr":
                 output.Add(element.ClassList.Contains("page-break") ? PageBreak() : Rule());
@@ -117,6 +121,7 @@ public sealed partial class HtmlConverter(WordPackage package, ConverterOptions 
 
     private Paragraph Heading(IElement element)
     {
+        afterTable = false; // a heading's style has more space above than the 6 pt after a table
         var level = Math.Clamp(element.LocalName[1] - '0' + options.HeadingOffset, 1, 4);
         var style = ClassStyle(element) ?? $"Heading{level}";
         var paragraph = Paragraph(element.ChildNodes, new Context(style, 0, null), element);
@@ -141,7 +146,9 @@ public sealed partial class HtmlConverter(WordPackage package, ConverterOptions 
         if (context.Numbering is { } numbering)
             properties.Append(new NumberingProperties(
                 new NumberingLevelReference { Val = context.ListLevel }, new NumberingId { Val = numbering }));
-        else if (context.Style == "ListParagraph")
+        if (afterTable) properties.Append(new SpacingBetweenLines { Before = "120" });
+        afterTable = false;
+        if (context.Numbering is null && context.Style == "ListParagraph")
             properties.Append(new Indentation { Left = WordPackage.Invariant(420 * (context.ListLevel + 2)) });
         if (element is not null && Alignment(element) is { } alignment) properties.Append(new Justification { Val = alignment });
         var paragraph = new Paragraph();
@@ -222,21 +229,34 @@ public sealed partial class HtmlConverter(WordPackage package, ConverterOptions 
     private void Link(IElement element, RunFormat format, List<OpenXmlElement> output)
     {
         var href = element.GetAttribute("href") ?? "";
-        var runs = new List<OpenXmlElement>();
-        Children(element, format with { Style = "Hyperlink" }, runs);
         if (Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto")
         {
+            var runs = new List<OpenXmlElement>();
+            Children(element, format with { Style = "Hyperlink" }, runs);
             var relationship = package.Main.AddHyperlinkRelationship(uri, true);
             output.Add(new Hyperlink(runs) { Id = relationship.Id, History = true });
             return;
         }
         var key = href.StartsWith('#') ? $"{options.AnchorScope}{href}" : options.ResolveLink?.Invoke(href);
-        if (key is null)
-        {
-            Children(element, format, output);
-            return;
-        }
-        output.Add(new Hyperlink(runs) { Anchor = package.Bookmark(key), History = true });
+        Children(element, format, output);
+        if (key is not null) output.AddRange(PageReference(key, element.TextContent.Trim(), format));
+    }
+
+    /// <summary>
+    /// What a link inside the document prints as after its text: “（R07，第12页）”, the target's id (the scope of its
+    /// bookmark key) unless the text already is it or it is this chapter, and its page as a PAGEREF field.
+    /// </summary>
+    private IEnumerable<OpenXmlElement> PageReference(string key, string text, RunFormat format)
+    {
+        var scope = key[..Math.Max(0, key.IndexOf('#', StringComparison.Ordinal))];
+        var label = scope.Length == 0 || scope == options.AnchorScope || text == scope ? "" : $"{scope}，";
+        yield return format.Run(new Text($"（{label}第"));
+        yield return format.Run(new FieldChar { FieldCharType = FieldCharValues.Begin });
+        yield return format.Run(new FieldCode($" PAGEREF {package.Bookmark(key)} ") { Space = SpaceProcessingModeValues.Preserve });
+        yield return format.Run(new FieldChar { FieldCharType = FieldCharValues.Separate });
+        yield return format.Run(new Text("1"));
+        yield return format.Run(new FieldChar { FieldCharType = FieldCharValues.End });
+        yield return format.Run(new Text("页）"));
     }
 
     private static IEnumerable<OpenXmlElement> Preformatted(string text)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Handbook.Model;
@@ -58,6 +60,21 @@ public static class PrintedHandbook
                 "使用表单：" + string.Join("；", forms.Select(f => $"{f.Id}《{f.Title}》（{f.Version}版）")));
         foreach (var block in converter.Convert(Markdown.ToHtml(article.Body, ArticleMarkdown.Pipeline)))
             yield return block;
+        if (article.Scoring.Length > 0)
+            foreach (var block in converter.Convert(ScoringHtml(article)))
+                yield return block;
+    }
+
+    /// <summary>The article's scoring items as the site shows them: item, points and deduction rule.</summary>
+    private static string ScoringHtml(Article article)
+    {
+        static string E(string text) => WebUtility.HtmlEncode(text);
+        var html = new StringBuilder("<h2>评分标准</h2><table><colgroup><col width=\"44%\"><col width=\"10%\"><col width=\"46%\"></colgroup>"
+            + "<thead><tr><th>评分项目</th><th>分值</th><th>扣分标准</th></tr></thead><tbody>");
+        foreach (var item in article.Scoring)
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{E(item.Item)}</td><td><p align=\"center\">{item.Points:0.##}</p></td><td>{E(item.Deduct)}</td></tr>");
+        return html.Append("</tbody></table>").ToString();
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Handbook.Office.Word;
 
 /// <summary>
-/// An HTML table as a Word table as wide as the text area: header rows (thead) repeated on each page,
+/// An HTML table as a Word table as wide as the text area: header rows (thead) shaded and repeated on each page,
 /// colspan and rowspan as merged cells, column widths from &lt;col width&gt; (percent, mm or relative).
 /// </summary>
 internal sealed partial class TableConverter(WordPackage package)
@@ -19,13 +19,14 @@ internal sealed partial class TableConverter(WordPackage package)
         var rows = table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table).ToList();
         var layout = Layout(rows);
         var columns = Math.Max(1, layout.Count == 0 ? 1 : layout.Max(r => r.Count == 0 ? 0 : r.Max(s => s.Column + s.ColSpan)));
-        var widths = ColumnWidths(table, columns, package.Sheet.TextWidthTwips);
+        var widths = ColumnWidths(table, layout, columns, package.Sheet.TextWidthTwips);
         var result = new Table(Properties(widths.Sum()), new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
         for (var r = 0; r < rows.Count; r++)
         {
             var row = new TableRow(RowProperties(rows[r]));
+            var header = rows[r].ParentElement?.LocalName == "thead";
             foreach (var slot in layout[r].OrderBy(s => s.Column))
-                row.Append(Cell(slot, widths, cellContent));
+                row.Append(Cell(slot, widths, cellContent, header));
             result.Append(row);
         }
         return result;
@@ -99,13 +100,15 @@ internal sealed partial class TableConverter(WordPackage package)
         return properties;
     }
 
-    private static TableCell Cell(Slot slot, int[] widths, Func<IElement, List<OpenXmlElement>> cellContent)
+    private static TableCell Cell(Slot slot, int[] widths, Func<IElement, List<OpenXmlElement>> cellContent, bool header)
     {
         var width = widths.Skip(slot.Column).Take(slot.ColSpan).Sum();
         var properties = new TableCellProperties(new TableCellWidth { Width = Twips(width), Type = TableWidthUnitValues.Dxa });
         if (slot.ColSpan > 1) properties.Append(new GridSpan { Val = slot.ColSpan });
         if (slot.RowSpan > 1)
             properties.Append(new VerticalMerge { Val = slot.Continues ? MergedCellValues.Continue : MergedCellValues.Restart });
+        // Header rows are shaded, so a header reads as one on paper too.
+        if (header) properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "F2F2F2" });
         properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
         var cell = new TableCell(properties);
         if (!slot.Continues) cell.Append(cellContent(slot.Cell));
@@ -114,8 +117,11 @@ internal sealed partial class TableConverter(WordPackage package)
         return cell;
     }
 
-    /// <summary>Column widths in twips, filling the width: given ones from &lt;col&gt;, the rest share what is left.</summary>
-    private static int[] ColumnWidths(IElement table, int columns, int total)
+    /// <summary>
+    /// Column widths in twips, filling the width: given ones from &lt;col&gt;, the rest share what is left; a table
+    /// without any (a Markdown table) gets widths after its text, so short columns stay narrow.
+    /// </summary>
+    private static int[] ColumnWidths(IElement table, List<List<Slot>> layout, int columns, int total)
     {
         var given = new double?[columns];
         var index = 0;
@@ -124,13 +130,37 @@ internal sealed partial class TableConverter(WordPackage package)
             var span = Math.Max(1, Span(col, "span"));
             for (var i = 0; i < span && index < columns; i++, index++) given[index] = Width(col, total);
         }
+        if (index == 0) return Scaled(TextWeights(layout, columns), total);
         var known = given.Where(w => w is not null).Sum(w => w!.Value);
         var unknown = given.Count(w => w is null);
         // Relative or oversized widths are scaled so the table fits the page exactly.
         var rest = unknown == 0 ? 0 : Math.Max(total - known, total * 0.1 * unknown) / unknown;
-        var raw = given.Select(w => w ?? rest).ToArray();
+        return Scaled(given.Select(w => w ?? rest).ToArray(), total);
+    }
+
+    private static int[] Scaled(double[] raw, int total)
+    {
         var scale = total / raw.Sum();
         return raw.Select(w => (int)Math.Floor(w * scale)).ToArray();
+    }
+
+    /// <summary>
+    /// How much room each column's text asks for (a Chinese character counts two): its longest cell, at least its
+    /// header on one line, at most a long line, so one long cell does not squeeze the others to a character; plus
+    /// the cell's padding, so a short column still holds its text.
+    /// </summary>
+    private static double[] TextWeights(List<List<Slot>> layout, int columns)
+    {
+        const int MinWidth = 4, LongLine = 40, Padding = 4; // the padding: a cell's margins, about two characters
+        var weights = Enumerable.Repeat((double)MinWidth, columns).ToArray();
+        foreach (var slot in layout.SelectMany(r => r).Where(s => s.ColSpan == 1 && !s.Continues))
+        {
+            var text = slot.Cell.TextContent.Trim();
+            var width = text.Sum(c => c >= '\u2E80' ? 2 : 1);
+            var floor = slot.Cell.LocalName == "th" ? width : 0;
+            weights[slot.Column] = Math.Max(weights[slot.Column], Math.Max(floor, Math.Min(width, LongLine)));
+        }
+        return [.. weights.Select(w => w + Padding)];
     }
 
     private static double? Width(IElement col, int total)

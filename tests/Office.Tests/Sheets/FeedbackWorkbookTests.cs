@@ -40,4 +40,21 @@ public sealed class FeedbackWorkbookTests
         Assert.Equal($"SUM(E{first}:E{layout.LastFindingRow})", book.Formula(Name, $"E{layout.TotalRow}"));
         Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(book.Document).Select(e => e.Description));
     }
+
+    /// <summary>A blank sheet (no inspection date yet) shows no score and no grade, in a handbook of any total.</summary>
+    [Theory]
+    [InlineData("handbook")]
+    [InlineData("tests/Handbook.Tests/Fixtures/station")]
+    public void ABlankSheetShowsNoScoreAndNoGrade(string handbook)
+    {
+        var (sheets, layout) = FeedbackWorkbook.Create(TestRepository.Load(Path.Combine(RepositoryPaths.Root, handbook)));
+        using var book = Workbook.Write(sheets);
+        var score = CellReference.Of(FeedbackWorkbook.DeductionColumn, layout.ScoreRow);
+        var grade = CellReference.Of(FeedbackWorkbook.DeductionColumn, layout.GradeRow);
+        Assert.Equal("", book.Text(Name, score));
+        Assert.Equal(GradeFormula.NotFinished, book.Text(Name, grade));
+        var date = CellReference.Of(FeedbackWorkbook.DateColumn, layout.InfoRow);
+        Assert.StartsWith($"IF({date}=\"\",", book.Formula(Name, score), StringComparison.Ordinal);
+        Assert.StartsWith($"IF({date}=\"\",\"{GradeFormula.NotFinished}\",", book.Formula(Name, grade), StringComparison.Ordinal);
+    }
 }

@@ -188,4 +188,22 @@ public sealed class LedgerWorkbookTests
         Assert.Equal(DataValidationValues.Whole, book.ValidationAt("党小组会记录", "C5").Type!.Value);
         Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(book.Document).Select(e => e.Description));
     }
+
+    /// <summary>An empty ledger prints as a paper one: a page of ruled rows under the header, every sheet on one paper size.</summary>
+    [Fact]
+    public void AnEmptyLedgerPrintsRuledRowsOnOnePaperSize()
+    {
+        using var book = Ledger();
+        var visible = book.SheetElements.Where(s => s.State is null).Select(s => s.Name!.Value!).ToList();
+        Assert.Equal(2, visible.Count);
+        Assert.Single(visible.Select(name => book.Sheet(name).GetFirstChild<PageSetup>()!.PaperSize!.Value).Distinct());
+        foreach (var name in visible)
+        {
+            var rows = book.Sheet(name).Descendants<Row>().Where(r => r.RowIndex!.Value > LedgerWorkbook.HeaderRow).ToList();
+            Assert.True(rows.Count >= 10, $"{name}: {rows.Count} ruled rows");
+            Assert.All(rows, r => Assert.Equal(LedgerWorkbook.RuledRowHeight, r.Height!.Value));
+            var columns = book.Sheet(name).Descendants<DocumentFormat.OpenXml.Spreadsheet.Column>().Count();
+            Assert.All(rows, r => Assert.Equal(columns, r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Count(c => c.StyleIndex is not null)));
+        }
+    }
 }

@@ -112,6 +112,8 @@ public sealed class LibreOfficeRoundTrip : IDisposable
         var sheet = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == FeedbackWorkbook.SheetName);
         var cells = ((WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!)).Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
         var items = TestRepository.Book.ScoringItems.ToList();
+        cells[CellReference.Of(FeedbackWorkbook.DateColumn, layout.InfoRow)].CellValue =
+            new CellValue(ExcelDate.Serial(new DateOnly(2026, 3, 25)).ToString(System.Globalization.CultureInfo.InvariantCulture));
         for (var i = 0; i < Findings.Count; i++)
         {
             var row = layout.FirstFindingRow + i;

@@ -87,4 +87,19 @@ public sealed class ReminderWorkbookTests
         Assert.Equal("\"已完成,未完成\"", book.ValidationAt(name, $"G{firstTask}").Formula1!.Text);
         Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(book.Document).Select(e => e.Description));
     }
+
+    /// <summary>Printed like the .docx: its subtitle, dates as 1月1日, every row with room above and below its text.</summary>
+    [Fact]
+    public void DatesReadAsInTheDocumentAndRowsHaveRoomAroundTheirText()
+    {
+        using var book = Create();
+        var name = ReminderWorkbook.Title(Year);
+        Assert.Equal($"{TestRepository.Book.Info.Organization}　依据《{TestRepository.Book.Info.Title}》（{TestRepository.Book.Info.Edition}）", book.Text(name, "A2"));
+        var rows = book.Sheet(name).Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Where(r => r.RowIndex!.Value > ReminderWorkbook.HeaderRow).ToList();
+        var taskRows = rows.Where(r => !book.Text(name, $"A{r.RowIndex!.Value}").EndsWith("项）", StringComparison.Ordinal)).ToList();
+        Assert.All(taskRows, r => Assert.Equal((uint)CellStyle.BodyMonthDay, book.CellAt(name, $"B{r.RowIndex!.Value}")!.StyleIndex!.Value));
+        Assert.All(taskRows, r => Assert.True(r.Height?.Value >= 20, $"row {r.RowIndex!.Value}: {r.Height?.Value}"));
+        var format = book.Document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.NumberingFormat>();
+        Assert.Contains(format, f => f.FormatCode == "m\"月\"d\"日\"");
+    }
 }

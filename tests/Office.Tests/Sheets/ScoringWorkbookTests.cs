@@ -44,7 +44,7 @@ public sealed class ScoringWorkbookTests
         var grade = book.Formula(Name, $"D{layout.GradeRow}")!;
         foreach (var band in TestRepository.Book.Info.Grading)
             Assert.Contains($"F{layout.TotalRow}>={band.Min}", grade, StringComparison.Ordinal);
-        Assert.Equal(ScoringWorkbook.NotFinished, book.Text(Name, $"D{layout.GradeRow}"));
+        Assert.Equal(GradeFormula.NotFinished, book.Text(Name, $"D{layout.GradeRow}"));
         var row = layout.ItemRows[0];
         Assert.Equal($"IF(F{row}=\"\",\"\",D{row}-F{row})", book.Formula(Name, $"G{row}"));
     }

@@ -82,12 +82,15 @@ public class HtmlConverterTests
         Assert.Equal(package.Bookmark("R01#做什么"), bookmark);
 
         // The line break between Chinese characters disappears, as in the browser.
-        Assert.Equal("按规定执行，见说明和网站，上文。", paragraphs[1].InnerText);
+        // A link inside the document prints as its text and the page of its target (on paper nobody clicks).
+        var text = string.Concat(paragraphs[1].Descendants<Text>().Select(t => t.Text));
+        Assert.Equal("按规定执行，见说明和网站，上文（第1页）。", text);
+        Assert.Equal($" PAGEREF {bookmark} ", paragraphs[1].Descendants<FieldCode>().Single().Text);
         Assert.True(paragraphs[1].Descendants<Run>().Single(r => r.InnerText == "规定").RunProperties!.Bold is not null);
         Assert.True(paragraphs[1].Descendants<Run>().Single(r => r.InnerText == "说明").RunProperties!.Italic is not null);
-        var links = paragraphs[1].Elements<Hyperlink>().ToList();
-        Assert.Equal(new Uri("https://example.com/a"), package.Main.HyperlinkRelationships.Single(r => r.Id == links[0].Id).Uri);
-        Assert.Equal(bookmark, links[1].Anchor!.Value);
+        var link = paragraphs[1].Elements<Hyperlink>().Single();
+        Assert.Equal(new Uri("https://example.com/a"), package.Main.HyperlinkRelationships.Single(r => r.Id == link.Id).Uri);
+        Assert.DoesNotContain(paragraphs[1].Descendants<RunStyle>(), s => s.Val == "Hyperlink" && s.Ancestors<Hyperlink>().Any() is false);
 
         Assert.Equal("Quote", paragraphs[2].ParagraphProperties!.ParagraphStyleId!.Val!.Value);
         Assert.Equal(BreakValues.Page, paragraphs[3].Descendants<Break>().Single().Type!.Value);

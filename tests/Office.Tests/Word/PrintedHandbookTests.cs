@@ -57,4 +57,47 @@ public class PrintedHandbookTests
         var part = (FooterPart)document.MainDocumentPart.GetPartById(footer.Id!.Value!);
         Assert.Contains("PAGE", part.Footer!.Descendants<SimpleField>().Single().Instruction!.Value, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_article_with_scoring_items_prints_them_with_points_and_deduction_rules()
+    {
+        var book = TestRepository.Book;
+        using var document = Open();
+        var tables = document.MainDocumentPart!.Document.Body!.Elements<Table>().Where(t => t.InnerText.StartsWith("评分项目分值扣分标准", StringComparison.Ordinal)).ToList();
+        var scored = book.Articles.Where(a => a.Scoring.Length > 0).ToList();
+        Assert.Equal(scored.Count, tables.Count);
+        for (var i = 0; i < scored.Count; i++)
+            foreach (var item in scored[i].Scoring)
+                Assert.Contains(item.Item + item.Points.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + item.Deduct, tables[i].InnerText, StringComparison.Ordinal);
+        Assert.All(tables, t => Assert.NotNull(t.Elements<TableRow>().First().TableRowProperties!.GetFirstChild<TableHeader>()));
+    }
+
+    [Fact]
+    public void A_cross_reference_prints_as_text_with_the_targets_page_not_as_a_link()
+    {
+        using var document = Open();
+        var body = document.MainDocumentPart!.Document.Body!;
+        var bookmarks = body.Descendants<BookmarkStart>().Select(b => b.Name!.Value).ToHashSet();
+        var references = body.Descendants<FieldCode>().Select(f => f.Text.Trim()).Where(c => c.StartsWith("PAGEREF", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(references);
+        Assert.All(references, r => Assert.Contains(r.Split(' ')[1], bookmarks));
+        // Only the contents are links; no text of an article is blue and underlined.
+        Assert.All(body.Descendants<Hyperlink>().Where(h => h.Anchor is not null),
+            h => Assert.Contains(h.Ancestors<Paragraph>().Single().ParagraphProperties!.ParagraphStyleId!.Val!.Value, new[] { "TOC1", "TOC2" }));
+        var paragraph = body.Descendants<Paragraph>().First(p => p.InnerText.Contains("民主评议党员制度（R07，第", StringComparison.Ordinal));
+        Assert.Contains("页）", paragraph.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_markdown_table_gets_columns_after_its_text_and_a_shaded_header()
+    {
+        using var document = Open();
+        var table = document.MainDocumentPart!.Document.Body!.Elements<Table>().First(t => t.InnerText.Contains("LG2026-05", StringComparison.Ordinal));
+        var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(widths.Max() > widths.Min() * 2, string.Join(",", widths));
+        var header = table.Elements<TableRow>().First();
+        Assert.All(header.Elements<TableCell>(), c => Assert.Equal("F2F2F2", c.TableCellProperties!.Shading!.Fill!.Value));
+        var next = table.NextSibling<Paragraph>()!;
+        Assert.Equal("120", next.ParagraphProperties!.SpacingBetweenLines!.Before!.Value);
+    }
 }
