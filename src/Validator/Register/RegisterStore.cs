@@ -74,9 +74,14 @@ public sealed class RegisterStore : IDisposable
     {
         using var transaction = connection.BeginTransaction();
         Execute("CREATE TABLE IF NOT EXISTS register_schema (version INTEGER NOT NULL)", transaction);
+        if (Version(transaction) == Migrations.Length)
+        {
+            transaction.Commit();
+            return;
+        }
         // Two instances starting at once against one PostgreSQL: the second waits here for the first's migration.
         if (postgres) Execute("LOCK TABLE register_schema IN EXCLUSIVE MODE", transaction);
-        var version = Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM register_schema", transaction), CultureInfo.InvariantCulture);
+        var version = Version(transaction);
         for (var v = version; v < Migrations.Length; v++)
         {
             var sql = Migrations[v]
@@ -87,6 +92,9 @@ public sealed class RegisterStore : IDisposable
         }
         transaction.Commit();
     }
+
+    private int Version(DbTransaction transaction) =>
+        Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM register_schema", transaction), CultureInfo.InvariantCulture);
 
     public static string Hash(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
 
