@@ -42,7 +42,8 @@ if (sampleAt >= 0)
         for (var m = 0; m < 3 - (i % 3); m++)
         {
             var values = SampleValues.Valid(book, form);
-            var date = new DateOnly(2026, 1 + m, i == 1 && m == 2 ? 29 : 15).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // The first unit's March meeting dated the 29th: after the 28th it is due, late.
+            var date = new DateOnly(2026, 1 + m, i == 0 && m == 2 ? 29 : 15).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             (values["branch"], values["meeting_date"], values["review_date"]) = (names[i], date, date);
             if (i == 3 && m == 0) values.Remove("host");
             Directory.CreateDirectory(Path.Combine(folder, names[i]));
