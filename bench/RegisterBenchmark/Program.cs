@@ -36,7 +36,8 @@ byte[] Make(string unit, int n)
 
 if (sampleAt >= 0)
 {
-    // A reviewer's folder: a few units, some records missing, one invalid, one late.
+    // A reviewer's folder: FOLDER/records with a few units' records (some missing, one invalid, one late) and
+    // FOLDER/units.csv listing one unit more, which submitted nothing.
     var folder = args[sampleAt + 1];
     for (var i = 0; i < Math.Min(units, 6); i++)
         for (var m = 0; m < 3 - (i % 3); m++)
@@ -46,8 +47,8 @@ if (sampleAt >= 0)
             var date = new DateOnly(2026, 1 + m, i == 0 && m == 2 ? 29 : 15).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             (values["branch"], values["meeting_date"], values["review_date"]) = (names[i], date, date);
             if (i == 3 && m == 0) values.Remove("host");
-            Directory.CreateDirectory(Path.Combine(folder, names[i]));
-            File.WriteAllBytes(Path.Combine(folder, names[i], $"{date}-党小组会.docx"), records.Filled(form, values));
+            Directory.CreateDirectory(Path.Combine(folder, "records", names[i]));
+            File.WriteAllBytes(Path.Combine(folder, "records", names[i], $"{date}-党小组会.docx"), records.Filled(form, values));
         }
     File.WriteAllLines(Path.Combine(folder, "units.csv"), ["name,level", .. names.Take(Math.Min(units, 6) + 1).Select(n => n + ",党支部")]);
     Console.WriteLine($"sample written to {folder}");

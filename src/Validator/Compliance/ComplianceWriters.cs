@@ -75,16 +75,22 @@ public static class ComplianceWriters
         : r.Late > 0 ? ("late", "逾期")
         : ("ok", "齐全");
 
+    // The unit column stays in view when the matrix scrolls sideways (a phone); printed, the page turns landscape and
+    // the whole matrix is on it (the records behind each cell are in the .xlsx).
     private const string Style = """
         body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5rem;color:#222}
         h1{font-size:1.4rem} .scroll{overflow-x:auto}
         table{border-collapse:collapse;font-size:.9rem} th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:center;vertical-align:top}
-        th{background:#f1f1f1} th button{font:inherit;border:0;background:none;cursor:pointer;text-decoration:underline}
-        td.unit{text-align:left;white-space:nowrap}
+        th{background:#f1f1f1;white-space:nowrap} th.form{white-space:normal;min-width:5em}
+        th button{font:inherit;border:0;background:none;cursor:pointer;text-decoration:underline}
+        td.unit{text-align:left;white-space:nowrap;position:sticky;left:0;background:#fff}
         .ok{background:#d9f2d9}.late{background:#fff2b3}.partial{background:#ffd9a8}.invalid{background:#f7c1c1}.missing{background:#e6a0a0}
-        details summary{cursor:pointer} details ul{text-align:left;margin:.3rem 0;padding-left:1rem;font-size:.8rem}
+        details summary{cursor:pointer;white-space:nowrap} summary small{display:block;font-size:.8rem}
+        details ul{text-align:left;margin:.3rem 0;padding-left:1rem;font-size:.8rem;min-width:14em}
         .legend span{display:inline-block;padding:.1rem .5rem;margin-right:.3rem;border:1px solid #bbb}
-        @media print{body{margin:0} th button{text-decoration:none} details>*{display:block} }
+        @page{size:A4 landscape;margin:10mm}
+        @media print{body{margin:0} .scroll{overflow:visible} table{font-size:.7rem} th,td{padding:.15rem .25rem}
+          th button{text-decoration:none} td.unit{position:static} summary{list-style:none} summary::-webkit-details-marker{display:none}}
         """;
 
     private const string Script = """
@@ -120,7 +126,7 @@ public static class ComplianceWriters
             <p class="legend"><span class="ok">齐全</span><span class="late">逾期</span><span class="partial">不全</span><span class="invalid">有误</span><span class="missing">缺交</span></p>
             <div class="scroll"><table id="matrix"><thead><tr><th><button type="button" data-sort="rank">排名</button></th><th>单位</th><th><button type="button" data-sort="rate">完成率</button></th><th><button type="button" data-sort="points">得分</button></th>
             """);
-        foreach (var (id, title) in forms) html.Append(CultureInfo.InvariantCulture, $"<th title=\"{E(title)}\">{E(id)}<br>{E(title)}</th>");
+        foreach (var (id, title) in forms) html.Append(CultureInfo.InvariantCulture, $"<th class=\"form\" title=\"{E(title)}\">{E(id)}<br>{E(title)}</th>");
         html.Append("</tr></thead><tbody>\n");
         foreach (var unit in report.Units)
         {
@@ -134,7 +140,7 @@ public static class ComplianceWriters
                     continue;
                 }
                 var (css, label) = State(r);
-                html.Append(CultureInfo.InvariantCulture, $"<td class=\"{css}\"><details><summary>{r.Valid}/{r.Expected} {label}</summary><ul>");
+                html.Append(CultureInfo.InvariantCulture, $"<td class=\"{css}\"><details><summary>{r.Valid}/{r.Expected} <small>{label}</small></summary><ul>");
                 if (r.Missing > 0) html.Append(CultureInfo.InvariantCulture, $"<li>缺 {r.Missing} 份</li>");
                 foreach (var record in r.Records)
                 {
