@@ -19,6 +19,9 @@ public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOn
 
     public PackageLimits Limits => limits;
 
+    /// <summary>The handbook whose forms this validator checks against.</summary>
+    public Book Book => book;
+
     public FileReport Validate(string path, byte[] data) => Read(path, data).Report;
 
     /// <summary>Validates a record and also returns the values read from it (null when none could be read).</summary>

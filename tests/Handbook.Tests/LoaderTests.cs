@@ -66,6 +66,13 @@ public class LoaderTests
         { "forms/F01.yml", "    min: 1\n    max: 100", "    min: one\n    max: 100", "invalid-value", "min: |one" },
         { "rules/R01.md", "revised: 2026-01-15", "revised: 2026-02-30", "invalid-value", "revised: |2026-02-30" },
         { "forms/F01.yml", "period: meeting", "period: weekly", "invalid-value", "period: |weekly" },
+        { "forms/F01.yml", "    label: 会议日期\n    type: date", "    label: 会议日期\n    type: date\n    unit: true", "invalid-unit-field", "type: date\n    unit: |true" },
+        { "forms/F01.yml", "    pattern: \".+党小组$\"\n  - id: meeting_date", "    pattern: \".+党小组$\"\n    unit: true\n  - id: meeting_date\n    unit: true", "duplicate-unit-field", "meeting_date\n    unit: |true" },
+        { "forms/F01.yml", "period: meeting", "period: meeting\ndate: host", "invalid-date-field", "date: |host" },
+        { "forms/F01.yml", "period: meeting", "period: meeting\ndate: no_such_field", "invalid-date-field", "date: |no_such_field" },
+        { "rules/R01.md", "    every: month\n", "    every: month\n    form: F09\n", "form-not-in-article", "form: |F09" },
+        { "rules/R01.md", "    deduct: 少开一次扣1分\n", "    deduct: 少开一次扣1分\n    evidence: F09\n", "form-not-in-article", "evidence: |F09" },
+        { "rules/R01.md", "    deduct: 少开一次扣1分\n", "    deduct: 少开一次扣1分\n    per_missing: 1\n", "invalid-value", "per_missing: |1" },
     };
 
     [Theory]

@@ -18,11 +18,13 @@ namespace Handbook.Publisher.Serve;
 /// <param name="Templates">The templates folder, as the user named it.</param>
 /// <param name="Port">0: any free port (tests).</param>
 /// <param name="MaxUploadMb">The largest request body, in MB; larger gets 413.</param>
-internal sealed record ServeOptions(DirectoryInfo Source, DirectoryInfo Templates, string Host, int Port, int MaxUploadMb, int Year);
+/// <param name="Register">The register (an SQLite file or a PostgreSQL connection string) that /api/validate?register=1 stores into; null: none.</param>
+internal sealed record ServeOptions(DirectoryInfo Source, DirectoryInfo Templates, string Host, int Port, int MaxUploadMb, int Year, string? Register = null);
 
 /// <summary>
 /// `publisher serve`: the live preview (the site, rebuilt as the sources change, open pages reloading) and the
-/// validation API, on one ASP.NET Core server. It keeps nothing that several instances would have to share.
+/// validation API, on one ASP.NET Core server. It keeps nothing that several instances would have to share (the
+/// register, with --register, is in the database they name).
 /// </summary>
 internal sealed class PreviewServer : IAsyncDisposable
 {
@@ -72,13 +74,16 @@ internal sealed class PreviewServer : IAsyncDisposable
         _app = builder.Build();
         var access = new AccessLog(log);
         var files = new StaticSite(_site, _reload);
-        var validate = new ValidationEndpoint(Validator, maxBytes);
+        var register = options.Register is null ? null : new ServedRegister(options.Register, options.Source);
+        var validate = new ValidationEndpoint(Validator, maxBytes, register);
         var stopping = _app.Lifetime.ApplicationStopping;
         _app.Use(access.Write);
         _app.Use(SecurityHeaders.Apply);
         _app.UseRateLimiter();
         _app.MapGet("/healthz", () => Results.Text("ok"));
         _app.MapPost(ValidationEndpoint.Path, validate.Handle).RequireRateLimiting("validate");
+        if (register is not null)
+            _app.MapGet(ServedRegister.Path, context => register.Compliance(context, _site.Book)).RequireRateLimiting("validate");
         _app.MapGet(ReloadChannel.Events, context => _reload.Stream(context, stopping));
         _app.MapGet(ReloadChannel.Script, _reload.WriteScript);
         _app.MapMethods("/{**path}", ["GET", "HEAD"], files.Serve);

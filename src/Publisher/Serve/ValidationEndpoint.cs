@@ -13,8 +13,9 @@ namespace Handbook.Publisher.Serve;
 /// POST /api/validate: the .docx files of the multipart field `file` (one or many), checked by the validator's own run
 /// and answered with its JSON report, exactly as `validator --format json` writes it (each file's path is the name it
 /// was uploaded under, without folders). The files stay in memory and are gone with the request.
+/// With `serve --register`, `?register=1` also stores them in the register (<see cref="ServedRegister"/>).
 /// </summary>
-internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long maxBytes)
+internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long maxBytes, ServedRegister? register)
 {
     public const string Path = "/api/validate";
     public const string Field = "file";
@@ -35,6 +36,13 @@ internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long 
             await Error(context, StatusCodes.Status503ServiceUnavailable, "手册尚未成功生成，表单定义不可用，暂时无法检查记录；请先修正手册中的错误。");
             return;
         }
+        var requested = ServedRegister.Requested(context.Request);
+        if (requested && register is null)
+        {
+            await Error(context, StatusCodes.Status400BadRequest, "本服务未启用登记库（publisher serve --register），记录未登记；去掉 register=1 只检查不登记。");
+            return;
+        }
+        var storing = requested ? register : null;
         if (context.Request.ContentLength > maxBytes)
         {
             await TooLarge(context);
@@ -67,8 +75,17 @@ internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long 
             await Error(context, StatusCodes.Status400BadRequest, $"没有收到记录文件：请在字段 {Field} 中上传一个或多个 .docx 文件。");
             return;
         }
-        var run = ValidationRun.Run(checker, [.. files.Select(f => new UploadedRecord(f))], jobs: 1);
-        // The register (`serve --register`) stores the run here, before it is answered.
+        RecordSource[] sources = [.. files.Select(f => new UploadedRecord(f))];
+        RunReport run;
+        try
+        {
+            run = storing is not null ? storing.Store(checker, sources) : ValidationRun.Run(checker, sources, jobs: 1);
+        }
+        catch (Exception e) when (ServedRegister.Unavailable(e) is { } message)
+        {
+            await Error(context, StatusCodes.Status503ServiceUnavailable, message + "记录未登记。");
+            return;
+        }
         var json = new StringWriter();
         JsonReport.Write(run, json);
         context.Response.ContentType = "application/json; charset=utf-8";

@@ -82,15 +82,21 @@ internal static class ComplianceCommand
     /// <summary>Records read straight from files, as the register would keep them: one per content, the last for a unit, form and date.</summary>
     private static IEnumerable<RegisteredRecord> FromFiles(Book book, RecordValidator validator, UnitRoster? roster, List<RecordSource> sources, int jobs)
     {
-        var registrar = new RecordRegistrar(validator, new RecordPlacer(book, roster), null!, jobs);
+        var placer = new RecordPlacer(book, roster);
+        var records = new (string Hash, RegisteredRecord Record)?[sources.Count];
+        Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
+        {
+            var (data, _) = sources[i].Read(validator.Limits);
+            if (data is null) return;
+            records[i] = (RegisterStore.Hash(data), placer.Check(validator, sources[i].Path, data).Record);
+        });
+        // In input order, as `register add` would store them: the later of two for one unit, form and date wins.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var current = new Dictionary<(string, string, DateOnly), RegisteredRecord>();
         var undated = new List<RegisteredRecord>();
-        foreach (var source in sources)
+        foreach (var (hash, record) in records.OfType<(string, RegisteredRecord)>())
         {
-            var (data, problem) = source.Read(validator.Limits);
-            if (data is null || !seen.Add(RegisterStore.Hash(data))) continue;
-            var record = registrar.Check(source.Path, data).Record;
+            if (!seen.Add(hash)) continue;
             if (record.Date is { } date) current[(record.Unit, record.Form, date)] = record;
             else undated.Add(record);
         }

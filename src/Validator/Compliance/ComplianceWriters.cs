@@ -75,6 +75,42 @@ public static class ComplianceWriters
         : r.Late > 0 ? ("late", "逾期")
         : ("ok", "齐全");
 
+    // The unit column stays in view when the matrix scrolls sideways (a phone); printed, the page turns landscape and
+    // the whole matrix is on it (the records behind each cell are in the .xlsx).
+    private const string Style = """
+        body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5rem;color:#222}
+        h1{font-size:1.4rem} .scroll{overflow-x:auto}
+        table{border-collapse:collapse;font-size:.9rem} th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:center;vertical-align:top}
+        th{background:#f1f1f1;white-space:nowrap} th.form{white-space:normal;min-width:5em}
+        th button{font:inherit;border:0;background:none;cursor:pointer;text-decoration:underline}
+        td.unit{text-align:left;white-space:nowrap;position:sticky;left:0;background:#fff}
+        .ok{background:#d9f2d9}.late{background:#fff2b3}.partial{background:#ffd9a8}.invalid{background:#f7c1c1}.missing{background:#e6a0a0}
+        details summary{cursor:pointer;white-space:nowrap} summary small{display:block;font-size:.8rem}
+        details ul{text-align:left;margin:.3rem 0;padding-left:1rem;font-size:.8rem;min-width:14em}
+        .legend span{display:inline-block;padding:.1rem .5rem;margin-right:.3rem;border:1px solid #bbb}
+        @page{size:A4 landscape;margin:10mm}
+        @media print{body{margin:0} .scroll{overflow:visible} table{font-size:.7rem} th,td{padding:.15rem .25rem}
+          th button{text-decoration:none} td.unit{position:static} summary{list-style:none} summary::-webkit-details-marker{display:none}}
+        """;
+
+    private const string Script = """
+        document.querySelectorAll('th button[data-sort]').forEach(b => b.addEventListener('click', () => {
+          const key = b.dataset.sort, body = document.querySelector('#matrix tbody');
+          const rows = [...body.rows], asc = key === 'rank';
+          rows.sort((x, y) => (parseFloat(x.dataset[key]) - parseFloat(y.dataset[key])) * (asc ? 1 : -1));
+          rows.forEach(r => body.appendChild(r));
+        }));
+        """;
+
+    /// <summary>
+    /// The Content-Security-Policy a server sends with the page: its own style and script (by hash) run, nothing else
+    /// loads. Every value in the page is escaped; this is the second lock.
+    /// </summary>
+    public static readonly string Policy =
+        $"default-src 'none'; style-src '{Sha256(Style)}'; script-src '{Sha256(Script)}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static string Sha256(string text) => "sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
     public static string Html(ComplianceReport report)
     {
         static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
@@ -84,23 +120,13 @@ public static class ComplianceWriters
             <!DOCTYPE html>
             <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{E(report.Period.Name)}} 记录报送情况</title>
-            <style>
-            body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5rem;color:#222}
-            h1{font-size:1.4rem} .scroll{overflow-x:auto}
-            table{border-collapse:collapse;font-size:.9rem} th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:center;vertical-align:top}
-            th{background:#f1f1f1} th button{font:inherit;border:0;background:none;cursor:pointer;text-decoration:underline}
-            td.unit{text-align:left;white-space:nowrap}
-            .ok{background:#d9f2d9}.late{background:#fff2b3}.partial{background:#ffd9a8}.invalid{background:#f7c1c1}.missing{background:#e6a0a0}
-            details summary{cursor:pointer} details ul{text-align:left;margin:.3rem 0;padding-left:1rem;font-size:.8rem}
-            .legend span{display:inline-block;padding:.1rem .5rem;margin-right:.3rem;border:1px solid #bbb}
-            @media print{body{margin:0} th button{text-decoration:none} details>*{display:block} }
-            </style></head><body>
+            <style>{{Style}}</style></head><body>
             <h1>{{E(report.Period.Name)}} 各单位记录报送情况</h1>
             <p>{{report.Units.Count}} 个单位；每格为“合格/应交”，点开看每份记录及问题。</p>
             <p class="legend"><span class="ok">齐全</span><span class="late">逾期</span><span class="partial">不全</span><span class="invalid">有误</span><span class="missing">缺交</span></p>
             <div class="scroll"><table id="matrix"><thead><tr><th><button type="button" data-sort="rank">排名</button></th><th>单位</th><th><button type="button" data-sort="rate">完成率</button></th><th><button type="button" data-sort="points">得分</button></th>
             """);
-        foreach (var (id, title) in forms) html.Append(CultureInfo.InvariantCulture, $"<th title=\"{E(title)}\">{E(id)}<br>{E(title)}</th>");
+        foreach (var (id, title) in forms) html.Append(CultureInfo.InvariantCulture, $"<th class=\"form\" title=\"{E(title)}\">{E(id)}<br>{E(title)}</th>");
         html.Append("</tr></thead><tbody>\n");
         foreach (var unit in report.Units)
         {
@@ -114,7 +140,7 @@ public static class ComplianceWriters
                     continue;
                 }
                 var (css, label) = State(r);
-                html.Append(CultureInfo.InvariantCulture, $"<td class=\"{css}\"><details><summary>{r.Valid}/{r.Expected} {label}</summary><ul>");
+                html.Append(CultureInfo.InvariantCulture, $"<td class=\"{css}\"><details><summary>{r.Valid}/{r.Expected} <small>{label}</small></summary><ul>");
                 if (r.Missing > 0) html.Append(CultureInfo.InvariantCulture, $"<li>缺 {r.Missing} 份</li>");
                 foreach (var record in r.Records)
                 {
@@ -133,16 +159,7 @@ public static class ComplianceWriters
             foreach (var r in report.Unplaced) html.Append(CultureInfo.InvariantCulture, $"<li>{E(r.Path)}：单位“{E(r.Unit)}”</li>");
             html.Append("</ul>\n");
         }
-        html.Append("""
-            <script>
-            document.querySelectorAll('th button[data-sort]').forEach(b => b.addEventListener('click', () => {
-              const key = b.dataset.sort, body = document.querySelector('#matrix tbody');
-              const rows = [...body.rows], asc = key === 'rank';
-              rows.sort((x, y) => (parseFloat(x.dataset[key]) - parseFloat(y.dataset[key])) * (asc ? 1 : -1));
-              rows.forEach(r => body.appendChild(r));
-            }));
-            </script></body></html>
-            """);
+        html.Append("<script>").Append(Script).Append("</script></body></html>\n");
         return html.ToString();
     }
 

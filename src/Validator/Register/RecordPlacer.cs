@@ -7,6 +7,15 @@ namespace Handbook.Validator.Register;
 /// <summary>Places a validated record: its unit (checked against the roster) and its date, from its form's unit and date fields.</summary>
 public sealed class RecordPlacer(Book book, UnitRoster? roster)
 {
+    /// <summary>Validates a record and places it; the report returned carries the placing's findings (an unknown unit) too.</summary>
+    public (RegisteredRecord Record, RecordValues? Values, FileReport Report) Check(RecordValidator validator, string path, byte[] data)
+    {
+        var (report, values) = validator.Read(path, data);
+        var findings = report.Findings.ToList();
+        var record = Place(report, values, findings);
+        return (record, values, report with { Findings = findings });
+    }
+
     public RegisteredRecord Place(FileReport report, RecordValues? values, List<Finding> findings)
     {
         var form = report.Form is null ? null : book.FindForm(report.Form.Id);

@@ -26,7 +26,7 @@ public sealed class RecordRegistrar(RecordValidator validator, RecordPlacer plac
                 var (data, problem) = chunk[i].Read(validator.Limits);
                 batch[i] = data is null
                     ? (placer.Place(new FileReport(chunk[i].Path, null, [problem!]), null, [problem!]), null, [])
-                    : Check(chunk[i].Path, data);
+                    : Checked(chunk[i].Path, data);
                 progress?.Invoke();
             });
             // A file that could not be read has nothing to keep: it is reported, not stored.
@@ -45,19 +45,14 @@ public sealed class RecordRegistrar(RecordValidator validator, RecordPlacer plac
     /// <summary>Validates and stores one record (for a server receiving it); returns the validator's report with the register's findings.</summary>
     public (FileReport Report, RegisterStore.Outcome Outcome) Store(string path, byte[] data)
     {
-        var (record, values, _) = Check(path, data, out var report);
+        var (record, values, report) = placer.Check(validator, path, data);
         var outcome = store.Add([(record, values, data)], DateTimeOffset.UtcNow)[0];
         return (report, outcome);
     }
 
-    public (RegisteredRecord Record, RecordValues? Values, byte[] Data) Check(string path, byte[] data) => Check(path, data, out _);
-
-    private (RegisteredRecord, RecordValues?, byte[]) Check(string path, byte[] data, out FileReport report)
+    private (RegisteredRecord, RecordValues?, byte[]) Checked(string path, byte[] data)
     {
-        var (checkedReport, values) = validator.Read(path, data);
-        var findings = checkedReport.Findings.ToList();
-        var record = placer.Place(checkedReport, values, findings);
-        report = checkedReport with { Findings = findings };
+        var (record, values, _) = placer.Check(validator, path, data);
         return (record, values, data);
     }
 
@@ -72,7 +67,7 @@ public sealed class RecordRegistrar(RecordValidator validator, RecordPlacer plac
             var results = new (long, RegisteredRecord, RecordValues?)[chunk.Length];
             Parallel.For(0, chunk.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
             {
-                var (record, values, _) = Check(chunk[i].Path, chunk[i].Data);
+                var (record, values, _) = placer.Check(validator, chunk[i].Path, chunk[i].Data);
                 results[i] = (chunk[i].Id, record, values);
             });
             updates.AddRange(results);

@@ -74,9 +74,14 @@ public sealed class RegisterStore : IDisposable
     {
         using var transaction = connection.BeginTransaction();
         Execute("CREATE TABLE IF NOT EXISTS register_schema (version INTEGER NOT NULL)", transaction);
+        if (Version(transaction) == Migrations.Length)
+        {
+            transaction.Commit();
+            return;
+        }
         // Two instances starting at once against one PostgreSQL: the second waits here for the first's migration.
         if (postgres) Execute("LOCK TABLE register_schema IN EXCLUSIVE MODE", transaction);
-        var version = Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM register_schema", transaction), CultureInfo.InvariantCulture);
+        var version = Version(transaction);
         for (var v = version; v < Migrations.Length; v++)
         {
             var sql = Migrations[v]
@@ -88,6 +93,9 @@ public sealed class RegisterStore : IDisposable
         transaction.Commit();
     }
 
+    private int Version(DbTransaction transaction) =>
+        Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM register_schema", transaction), CultureInfo.InvariantCulture);
+
     public static string Hash(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
 
     /// <summary>What adding one record did.</summary>
@@ -98,35 +106,35 @@ public sealed class RegisterStore : IDisposable
     {
         var outcomes = new List<Outcome>(batch.Count);
         using var transaction = connection.BeginTransaction();
-        using var exists = Command("SELECT 1 FROM records WHERE hash = @hash", transaction, "hash");
-        using var replace = Command(
-            "UPDATE records SET replaced = 1 WHERE replaced = 0 AND unit = @unit AND form = @form AND record_date = @date",
-            transaction, "unit", "form", "date");
+        // ON CONFLICT: an instance sharing the database that stores the same file at the same moment makes this a
+        // duplicate, not an error.
         using var insert = Command(
             """
             INSERT INTO records (hash, path, unit, form, version, record_date, valid, findings, record_values, added, replaced, content)
             VALUES (@hash, @path, @unit, @form, @version, @date, @valid, @findings, @values, @added, 0, @content)
+            ON CONFLICT (hash) DO NOTHING
             """, transaction, "hash", "path", "unit", "form", "version", "date", "valid", "findings", "values", "added", "content");
+        using var replace = Command(
+            "UPDATE records SET replaced = 1 WHERE replaced = 0 AND unit = @unit AND form = @form AND record_date = @date AND hash <> @hash",
+            transaction, "unit", "form", "date", "hash");
         var addedText = added.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         foreach (var (record, values, data) in batch)
         {
             var hash = Hash(data);
-            exists.Parameters[0].Value = hash;
-            if (exists.ExecuteScalar() is not null)
+            var date = record.Date is { } d ? DateText(d) : null;
+            Set(insert, hash, record.Path, record.Unit, record.Form, record.Version, date, record.Valid ? 1 : 0, record.Findings,
+                JsonSerializer.Serialize(values?.All ?? new Dictionary<string, string>()), addedText, data);
+            if (insert.ExecuteNonQuery() == 0)
             {
                 outcomes.Add(Outcome.Duplicate);
                 continue;
             }
             var replaced = 0;
-            if (record.Date is { } date && record.Unit.Length > 0)
+            if (date is not null && record.Unit.Length > 0)
             {
-                Set(replace, record.Unit, record.Form, DateText(date));
+                Set(replace, record.Unit, record.Form, date, hash);
                 replaced = replace.ExecuteNonQuery();
             }
-            Set(insert, hash, record.Path, record.Unit, record.Form, record.Version, record.Date is { } d ? DateText(d) : null,
-                record.Valid ? 1 : 0, record.Findings, JsonSerializer.Serialize(values?.All ?? new Dictionary<string, string>()),
-                addedText, data);
-            insert.ExecuteNonQuery();
             outcomes.Add(replaced > 0 ? Outcome.Replaced : Outcome.Added);
         }
         transaction.Commit();
