@@ -21,6 +21,13 @@ namespace Handbook.Publisher.Serve;
 /// <param name="Register">The register (an SQLite file or a PostgreSQL connection string) that /api/validate?register=1 stores into; null: none.</param>
 internal sealed record ServeOptions(DirectoryInfo Source, DirectoryInfo Templates, string Host, int Port, int MaxUploadMb, int Year, string? Register = null);
 
+/// <summary>How many validations run at once, and how many more may wait for a turn; the rest are told to come back.</summary>
+internal sealed record ValidationBound(int Running, int Waiting)
+{
+    /// <summary>One per core, and a few waiting.</summary>
+    public static ValidationBound Default { get; } = new(Environment.ProcessorCount, 64);
+}
+
 /// <summary>
 /// `publisher serve`: the live preview (the site, rebuilt as the sources change, open pages reloading) and the
 /// validation API, on one ASP.NET Core server. It keeps nothing that several instances would have to share (the
@@ -28,10 +35,6 @@ internal sealed record ServeOptions(DirectoryInfo Source, DirectoryInfo Template
 /// </summary>
 internal sealed class PreviewServer : IAsyncDisposable
 {
-    /// <summary>Validations at once: one per core; a few more wait their turn, the rest are told to come back.</summary>
-    private static readonly int Validations = Environment.ProcessorCount;
-    private const int Waiting = 64;
-
     private readonly ServeOptions _options;
     private readonly TextWriter _log;
     private readonly PreviewSite _site;
@@ -42,8 +45,10 @@ internal sealed class PreviewServer : IAsyncDisposable
     private RecordValidator? _validator;
     private Model.Book? _validated;
 
-    public PreviewServer(ServeOptions options, TextWriter log)
+    /// <param name="bound">The validations at once; <see cref="ValidationBound.Default"/> unless a test wants a small one.</param>
+    public PreviewServer(ServeOptions options, TextWriter log, ValidationBound? bound = null)
     {
+        bound ??= ValidationBound.Default;
         _options = options;
         _log = log;
         _site = new PreviewSite(options.Source, options.Templates, options.Year);
@@ -60,8 +65,8 @@ internal sealed class PreviewServer : IAsyncDisposable
         {
             limiter.AddConcurrencyLimiter("validate", o =>
             {
-                o.PermitLimit = Validations;
-                o.QueueLimit = Waiting;
+                o.PermitLimit = bound.Running;
+                o.QueueLimit = bound.Waiting;
                 o.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
             });
             limiter.OnRejected = (rejected, token) =>

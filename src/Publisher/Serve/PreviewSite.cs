@@ -27,6 +27,9 @@ internal sealed class PreviewSite : IDisposable
     private SearchIndexWriter? _search;
     /// <summary>The files changed since the last build that succeeded: while the sources are broken, changes gather.</summary>
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly object _validatorGate = new();
+    /// <summary>The handbook validator/handbook.zip is to be written from; null when it is up to date.</summary>
+    private Book? _validatorStale;
 
     /// <param name="source">The handbook folder, as the user named it (diagnostics show paths under it).</param>
     /// <param name="templates">The templates folder likewise.</param>
@@ -172,6 +175,8 @@ internal sealed class PreviewSite : IDisposable
             .Where(p => File.Exists(Path.Combine(Output, p)) && File.Exists(Path.Combine(_source.FullName, p)));
         foreach (var asset in assets) SitePage.Copy(Path.Combine(_source.FullName, asset), Path.Combine(Output, asset));
         var statics = Path.Combine(_templates.FullName, SiteTemplates.Folder, SiteTemplates.StaticFolder);
+        // Stale before the pages show the change: a zip asked for after them has it too.
+        if (render.Search.Count > 0 || render.Others) lock (_validatorGate) _validatorStale = book;
         new SitePage(book, layouts.Site, statics, _year, Output, _search!).Render(render);
         _downloads.Refresh(book, layouts, _templates.FullName, _year, stale, forms);
         return true;
@@ -200,6 +205,20 @@ internal sealed class PreviewSite : IDisposable
         return first is TemplateException t
             ? t.Diagnostic.Under(_templates.ToString())
             : new Diagnostic("", 0, 0, Severity.Error, "build-failed", first is BuildException ? first.Message : $"生成失败：{first.Message}");
+    }
+
+    /// <summary>
+    /// Brings validator/handbook.zip (the sources validate.html's browser validator reads) up to date, before it is
+    /// served: zipping thousands of chapters at every save would hold up the reload.
+    /// </summary>
+    public void WriteValidatorHandbook()
+    {
+        lock (_validatorGate)
+        {
+            if (_validatorStale is not { } book) return;
+            SitePage.Replace(Path.Combine(Output, ValidatorFiles.Folder, ValidatorFiles.HandbookZip), path => ValidatorFiles.WriteHandbook(book, path));
+            _validatorStale = null;
+        }
     }
 
     /// <summary>Brings the stale downloads up to date, before one is served.</summary>

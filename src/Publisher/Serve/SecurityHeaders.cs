@@ -4,12 +4,12 @@ namespace Handbook.Publisher.Serve;
 
 /// <summary>
 /// The headers of every answer: the page may load only the site's own files and may not be framed, and a browser
-/// must take each file as the type it is served as. A fault of the server is answered without its details (no stack
+/// must take each file as the type it is served as. WebAssembly may be compiled: the browser validator of validate.html is. A fault of the server is answered without its details (no stack
 /// trace, no path of this machine), which go to the server's console.
 /// </summary>
 internal static class SecurityHeaders
 {
-    public const string Policy = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    public const string Policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static async Task Apply(HttpContext context, RequestDelegate next)
     {

@@ -48,7 +48,8 @@ internal sealed class SitePage(Book book, SiteTemplates templates, string static
     /// <summary>Copies a file over the served one, at once.</summary>
     public static void Copy(string from, string to) => Replace(to, path => File.Copy(from, path));
 
-    private static void Replace(string target, Action<string> write)
+    /// <summary>Writes a file beside the served one, then renames it over it.</summary>
+    public static void Replace(string target, Action<string> write)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         // Hidden (a leading dot): the server never serves it while it is being written.

@@ -18,6 +18,7 @@ internal sealed class StaticSite(PreviewSite site, ReloadChannel reload)
         var path = context.Request.Path.Value ?? "/";
         if (path.EndsWith('/')) path += "index.html";
         if (path.StartsWith($"/{DownloadPaths.Folder}/", StringComparison.Ordinal)) site.WriteDownloads();
+        if (path == $"/{Site.ValidatorFiles.Folder}/{Site.ValidatorFiles.HandbookZip}") site.WriteValidatorHandbook();
         var output = site.Output;
         var file = Resolve(output, path);
         var problems = site.Problems;
@@ -30,7 +31,8 @@ internal sealed class StaticSite(PreviewSite site, ReloadChannel reload)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             var notFound = Path.Combine(output, Site.SiteUrls.NotFound);
-            if (File.Exists(notFound)) await Page(context, Inject(await File.ReadAllTextAsync(notFound), reload.Tag(path)));
+            // The site's 404.html, whose links are from the root: a <base> makes them work at the request's depth.
+            if (File.Exists(notFound)) await Page(context, Inject(WithBase(await File.ReadAllTextAsync(notFound), Root(path)), reload.Tag("/" + Site.SiteUrls.NotFound)));
             else await context.Response.WriteAsync("页面不存在");
             return;
         }
@@ -68,6 +70,13 @@ internal sealed class StaticSite(PreviewSite site, ReloadChannel reload)
     {
         var end = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         return end < 0 ? html + script : string.Concat(html.AsSpan(0, end), script, html.AsSpan(end));
+    }
+
+    /// <summary>The page with a &lt;base href&gt; at the start of its head (none needed at the root).</summary>
+    private static string WithBase(string html, string root)
+    {
+        var head = html.IndexOf("<head>", StringComparison.OrdinalIgnoreCase);
+        return root.Length == 0 || head < 0 ? html : html.Insert(head + "<head>".Length, $"\n<base href=\"{root}\">");
     }
 
     private static string Root(string path) => string.Concat(Enumerable.Repeat("../", Math.Max(0, path.Count(c => c == '/') - 1)));

@@ -67,8 +67,16 @@ internal sealed class ArticleRenderer
         // One walk over the blocks gives the table of contents, the search sections and the linked files.
         var (headings, sections, files) = (new List<Heading>(), new List<Section>(), new List<string>());
         var (anchor, heading, text) = ((string?)null, article.Title, new StringBuilder());
+        // A table's rows, each its own passage after its section's text: run into the text, cells read as word salad.
+        var rows = new List<Section>();
         foreach (var block in document.Descendants<LeafBlock>())
         {
+            if (block.Parent is TableCell { Parent: TableRow { Parent: Table table } row } cell)
+            {
+                if (ReferenceEquals(row, table[0]) && ReferenceEquals(cell, row[0]) && ReferenceEquals(block, cell[0]))
+                    rows.AddRange(TableRows(table, article.Path, files).Select(r => new Section(anchor, heading, r)));
+                continue;
+            }
             if (block is not HeadingBlock h)
             {
                 AppendText(text, block, article.Path, files);
@@ -76,13 +84,33 @@ internal sealed class ArticleRenderer
                 continue;
             }
             sections.Add(new Section(anchor, heading, text.ToString().Trim()));
+            sections.AddRange(rows);
+            rows.Clear();
             var title = new StringBuilder();
             AppendText(title, h, article.Path, files);
             (anchor, heading, text) = (h.GetAttributes().Id, title.ToString(), new StringBuilder());
             if (h.Level is 2 or 3 && anchor is not null) headings.Add(new Heading(h.Level, anchor, heading));
         }
         sections.Add(new Section(anchor, heading, text.ToString().Trim()));
+        sections.AddRange(rows);
         return new RenderedArticle(html.ToString(), headings, sections, files);
+    }
+
+    /// <summary>Each body row as "column header：cell；…" (the cells alone when the table has no header row).</summary>
+    private IEnumerable<string> TableRows(Table table, string from, List<string> files)
+    {
+        string Cell(Block cell)
+        {
+            var text = new StringBuilder();
+            foreach (var leaf in ((TableCell)cell).Descendants<LeafBlock>()) AppendText(text.Append(' '), leaf, from, files);
+            return text.ToString().Trim();
+        }
+        var header = table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader)?.Select(Cell).ToList() ?? [];
+        foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
+        {
+            var cells = row.Select((cell, i) => (Header: i < header.Count ? header[i] : "", Text: Cell(cell))).Where(c => c.Text.Length > 0);
+            yield return string.Join("；", cells.Select(c => c.Header.Length > 0 ? $"{c.Header}：{c.Text}" : c.Text));
+        }
     }
 
     /// <summary>A link to another article's .md file as a link to its page, relative to this page; other URLs as written.</summary>

@@ -84,10 +84,12 @@ internal sealed class SearchIndexWriter
     public void Add(int article, string title, string url, string part, IReadOnlyList<Section> sections)
     {
         var counts = t_counts ??= new TermCounts();
-        foreach (var section in sections)
+        for (var i = 0; i < sections.Count; i++)
         {
-            SearchTokenizer.Count(section.Heading, counts);
-            SearchTokenizer.Count(section.Text, counts);
+            // A table's rows are passages of their section: its heading counts once.
+            if (i == 0 || sections[i].Anchor != sections[i - 1].Anchor || sections[i].Heading != sections[i - 1].Heading)
+                SearchTokenizer.Count(sections[i].Heading, counts);
+            SearchTokenizer.Count(sections[i].Text, counts);
         }
         _entries[article] = new Entry(title, url, part, counts.ToTerms());
         _sections[article] = sections;

@@ -160,6 +160,8 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
     {
         ["Site"] = _site,
         ["Root"] = SiteUrls.RootFrom(url),
+        // The 404 page finds the site's root itself, served in place of a missing page at any depth.
+        ["FindsRoot"] = url == SiteUrls.NotFound,
         ["Title"] = title,
         ["Nav"] = Nav(section),
     };

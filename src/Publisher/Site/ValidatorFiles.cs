@@ -20,9 +20,14 @@ internal static class ValidatorFiles
         var shipped = Path.Combine(AppContext.BaseDirectory, "browser-validator");
         if (!File.Exists(Path.Combine(shipped, "handbook-validator.js")))
             throw new BuildException($"错误：程序旁没有网页校验程序“{shipped}”：请用 dotnet build src/Publisher 重新生成本程序。");
-        var target = Path.Combine(output, Folder);
-        OutputFile.CopyFolder(shipped, target);
-        using var zip = new ZipArchive(File.Create(Path.Combine(target, HandbookZip)), ZipArchiveMode.Create);
+        OutputFile.CopyFolder(shipped, Path.Combine(output, Folder));
+        WriteHandbook(book, Path.Combine(output, Folder, HandbookZip));
+    }
+
+    /// <summary>The handbook's sources as validator/handbook.zip (`serve` writes it again when they change).</summary>
+    public static void WriteHandbook(Book book, string path)
+    {
+        using var zip = new ZipArchive(File.Create(path), ZipArchiveMode.Create);
         foreach (var file in SourceFiles(book))
             zip.CreateEntryFromFile(Path.Combine(book.Root, file), file.Replace('\\', '/'), CompressionLevel.Optimal);
     }

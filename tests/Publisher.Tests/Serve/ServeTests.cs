@@ -23,6 +23,9 @@ public sealed class ServeTests(ServeFixture fixture) : IClassFixture<ServeFixtur
         Assert.Contains("<script src=\"../_serve/reload.js\"", article, StringComparison.Ordinal);
         Assert.Contains("reload()", await fixture.Client.GetStringAsync("_serve/reload.js"), StringComparison.Ordinal);
         Assert.Equal("ok", await fixture.Client.GetStringAsync("healthz"));
+        // validate.html's browser validator, and the handbook it checks against.
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Client.GetAsync("validator/handbook-validator.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Client.GetAsync("validator/handbook.zip")).StatusCode);
         var missing = await fixture.Client.GetAsync("rules/none.html");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
@@ -39,6 +42,10 @@ public sealed class ServeTests(ServeFixture fixture) : IClassFixture<ServeFixtur
             // The search index has the new words too.
             var search = string.Concat(await Task.WhenAll(Directory.EnumerateFiles(Path.Combine(fixture.Server.Output, "search-index"), "p*.js").Select(f => File.ReadAllTextAsync(f))));
             Assert.Contains("编辑后新增的一段文字", search, StringComparison.Ordinal);
+            // So has the browser validator's copy of the sources.
+            using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await fixture.Client.GetByteArrayAsync("validator/handbook.zip"))))
+            using (var entry = new StreamReader(zip.GetEntry("rules/R05.md")!.Open()))
+                Assert.Contains("编辑后新增的一段文字", await entry.ReadToEndAsync(), StringComparison.Ordinal);
 
             var broken = original.Replace("\ntitle: ", "\ntitle: [", StringComparison.Ordinal);
             await File.WriteAllTextAsync(file, broken);
@@ -90,6 +97,7 @@ public sealed class ServeTests(ServeFixture fixture) : IClassFixture<ServeFixtur
             var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
             Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
             Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+            Assert.Contains("'wasm-unsafe-eval'", policy, StringComparison.Ordinal); // the browser validator
             Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         }
         var css = await fixture.Client.GetAsync("static/site.css");
