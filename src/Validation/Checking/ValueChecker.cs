@@ -62,38 +62,45 @@ public sealed class ValueChecker(DateOnly today)
             if (field.Required) Error(Codes.RequiredMissing, $"必填项{place}未填写");
             return;
         }
-        switch (field.Type)
+        Action check = field.Type switch
         {
-            case FieldType.Text or FieldType.Textarea or FieldType.Person:
-                CheckText(field, text, place, Error);
-                break;
-            case FieldType.Integer or FieldType.Number:
-                var integer = field.Type == FieldType.Integer;
-                if (!ValueParser.TryNumber(text, integer, out var n))
-                    Error(Codes.TypeInvalid, $"{place}应填写{(integer ? "整数" : "数字")}，现为“{Finding.Excerpt(text)}”");
-                else if (n < field.Min || n > field.Max)
-                    Error(Codes.OutOfRange, $"{place}{Bounds(Number(field.Min), Number(field.Max))}，现为 {Number(n)}");
-                break;
-            case FieldType.Date:
-                if (!ValueParser.TryDate(text, out var d))
-                    Error(Codes.TypeInvalid, $"{place}应填写日期（如 2026年3月5日 或 2026-03-05），现为“{Finding.Excerpt(text)}”");
-                else if (d < field.MinDate || d > field.MaxDate)
-                    Error(Codes.OutOfRange, $"{place}{Bounds(Chinese(field.MinDate), Chinese(field.MaxDate))}，现为 {Chinese(d)}");
-                break;
-            case FieldType.Choice:
+            FieldType.Text or FieldType.Textarea or FieldType.Person => () => CheckText(field, text, place, Error),
+            FieldType.Integer or FieldType.Number => () => CheckNumber(field, text, place, Error),
+            FieldType.Date => () => CheckDate(field, text, place, Error),
+            FieldType.Choice => () =>
+            {
                 if (!field.Options.Contains(text))
                     Error(Codes.OptionInvalid, $"{place}应为以下选项之一：{string.Join("、", field.Options)}；现为“{Finding.Excerpt(text)}”");
-                break;
-            case FieldType.Checkbox:
+            },
+            FieldType.Checkbox => () =>
+            {
                 if (!ValueParser.TryCheckbox(text, out var on))
                     Error(Codes.TypeInvalid, $"{place}应勾选或不勾选，现为“{Finding.Excerpt(text)}”");
                 else if (field.Required && !on)
                     Error(Codes.RequiredMissing, $"必选项{place}未勾选");
-                break;
-            case FieldType.People:
-                CheckCount(field, ValueParser.Names(text).Count, place, "人", Error);
-                break;
-        }
+            },
+            FieldType.People => () => CheckCount(field, ValueParser.Names(text).Count, place, "人", Error),
+            // Checked above (choices) and by CheckTable (a table's cells are checked as their columns).
+            FieldType.Choices or FieldType.Table => () => { },
+        };
+        check();
+    }
+
+    private static void CheckNumber(Field field, string text, Place place, Action<string, string> error)
+    {
+        var integer = field.Type == FieldType.Integer;
+        if (!ValueParser.TryNumber(text, integer, out var n))
+            error(Codes.TypeInvalid, $"{place}应填写{(integer ? "整数" : "数字")}，现为“{Finding.Excerpt(text)}”");
+        else if (n < field.Min || n > field.Max)
+            error(Codes.OutOfRange, $"{place}{Bounds(Number(field.Min), Number(field.Max))}，现为 {Number(n)}");
+    }
+
+    private static void CheckDate(Field field, string text, Place place, Action<string, string> error)
+    {
+        if (!ValueParser.TryDate(text, out var d))
+            error(Codes.TypeInvalid, $"{place}应填写日期（如 2026年3月5日 或 2026-03-05），现为“{Finding.Excerpt(text)}”");
+        else if (d < field.MinDate || d > field.MaxDate)
+            error(Codes.OutOfRange, $"{place}{Bounds(Chinese(field.MinDate), Chinese(field.MaxDate))}，现为 {Chinese(d)}");
     }
 
     private static void CheckText(Field field, string text, Place place, Action<string, string> error)
@@ -163,7 +170,8 @@ public sealed class ValueChecker(DateOnly today)
     {
         FieldType.Table => values.FilledRows(field.Id).Count > 0,
         FieldType.Choices => FieldValues.SelectedOptions(field, field.Id, values).Count > 0,
-        _ => values.Contains(field.Id),
+        FieldType.Text or FieldType.Textarea or FieldType.Date or FieldType.Integer or FieldType.Number or FieldType.Choice
+            or FieldType.Checkbox or FieldType.Person or FieldType.People => values.Contains(field.Id),
     };
 
     private static bool Matches(string pattern, string text)

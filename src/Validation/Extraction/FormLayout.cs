@@ -63,7 +63,8 @@ public sealed class FormLayout
     {
         FieldType.Table => Enumerable.Range(1, field.Rows).SelectMany(row => field.Columns.Select(c => ControlKey.Cell(field.Id, row, c.Id))),
         FieldType.Choices => field.Options.Select((_, n) => ControlKey.Option(field.Id, n + 1)),
-        _ => [field.Id],
+        FieldType.Text or FieldType.Textarea or FieldType.Date or FieldType.Integer or FieldType.Number or FieldType.Choice
+            or FieldType.Checkbox or FieldType.Person or FieldType.People => [field.Id],
     };
 }
 
