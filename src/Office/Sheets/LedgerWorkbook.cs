@@ -59,7 +59,7 @@ public static class LedgerWorkbook
             FrozenRows = HeaderRow, PrintTitleRow = HeaderRow, PageHeader = $"{info.Title}（{info.Edition}）",
         };
         var withSource = rows is not null && keyLabel == NumberLabel;
-        List<string> headers = [keyLabel, .. fields.Select(FieldInput.HeaderLabel)];
+        List<string> headers = [keyLabel, .. fields.Select(LedgerColumn.HeaderLabel)];
         if (withSource) headers.Add(SourceLabel);
         sheet.AddTitle(title, $"{FormIdentity.CodeLine(form.Id, form.Version)}　（带 * 的为必填项）", headers.Count);
         sheet.Add(new SheetRow([.. headers.Select(Cell.Header)], 30));
@@ -74,8 +74,8 @@ public static class LedgerWorkbook
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
-            sheet.Columns.Add(new Column(FieldInput.Width(field), FieldInput.ColumnStyle(field)));
-            sheet.Validations.Add(FieldInput.Rule(field, CellReference.ColumnRange(i + 2, first, last), ListSource(options, field)));
+            sheet.Columns.Add(new Column(LedgerColumn.Width(field), LedgerColumn.ColumnStyle(field)));
+            sheet.Validations.Add(LedgerColumn.Rule(field, CellReference.ColumnRange(i + 2, first, last), ListSource(options, field)));
         }
         if (withSource) sheet.Columns.Add(new Column(30, CellStyle.Wrapped));
         foreach (var row in rows ?? [])
@@ -107,7 +107,7 @@ public static class LedgerWorkbook
     /// <summary>Puts the field's options in a column of the options sheet and returns that range; null for fields without a list.</summary>
     private static string? ListSource(Sheet options, Field field)
     {
-        var values = FieldInput.ListOptions(field);
+        var values = LedgerColumn.ListOptions(field);
         if (values.Count == 0) return null;
         var column = options.Columns.Count + 1;
         options.Columns.Add(new Column(TextWidth.Column(field.Label)));

@@ -9,7 +9,7 @@ namespace Handbook.Office.Sheets;
 /// What a ledger column looks like for one form field: its width, the style its cells take, and the data
 /// validation (with the field's help as the input prompt) that matches the field's type and constraints.
 /// </summary>
-internal static class FieldInput
+internal static class LedgerColumn
 {
     /// <summary>Excel's limits on the prompt title and text of a data validation.</summary>
     private const int MaxPromptTitle = 32, MaxPrompt = 255;
