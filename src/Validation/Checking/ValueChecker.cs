@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Handbook.Model;
 using Handbook.Records;
 using Handbook.Rules;
@@ -13,10 +11,8 @@ namespace Handbook.Validator.Checking;
 /// form's rules. Knows nothing of Word, so that records read from anywhere (a .docx, a ledger row, a
 /// web form) are checked the same way.
 /// </summary>
-public sealed class ValueChecker(DateOnly today)
+public sealed class ValueChecker(DateOnly today, FieldPatterns patterns)
 {
-    private static readonly ConcurrentDictionary<string, Regex> Patterns = new();
-
     public List<Finding> Check(Form form, RecordValues values)
     {
         var findings = new List<Finding>();
@@ -103,7 +99,7 @@ public sealed class ValueChecker(DateOnly today)
             error(Codes.OutOfRange, $"{place}{Bounds(Chinese(field.MinDate), Chinese(field.MaxDate))}，现为 {Chinese(d)}");
     }
 
-    private static void CheckText(Field field, string text, Place place, Action<string, string> error)
+    private void CheckText(Field field, string text, Place place, Action<string, string> error)
     {
         if (field.MinLength is not null || field.MaxLength is not null)
         {
@@ -113,7 +109,7 @@ public sealed class ValueChecker(DateOnly today)
             else if (length > field.MaxLength)
                 error(Codes.TooLong, $"{place}最多 {field.MaxLength} 个字，现有 {length} 个字");
         }
-        if (field.Pattern is { } pattern && !Matches(pattern, text))
+        if (field.Pattern is { } pattern && !patterns.Matches(pattern, text))
             error(Codes.PatternMismatch, $"{place}的格式不正确{(field.Help is null ? "" : $"（{field.Help}）")}，现为“{Finding.Excerpt(text)}”");
     }
 
@@ -173,19 +169,6 @@ public sealed class ValueChecker(DateOnly today)
         FieldType.Text or FieldType.Textarea or FieldType.Date or FieldType.Integer or FieldType.Number or FieldType.Choice
             or FieldType.Checkbox or FieldType.Person or FieldType.People => values.Contains(field.Id),
     };
-
-    private static bool Matches(string pattern, string text)
-    {
-        var regex = Patterns.GetOrAdd(pattern, p => new Regex($"^(?:{p})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200)));
-        try
-        {
-            return regex.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>
     /// Where a value sits, as messages name it: “主持人”, or “党员发言”第 2 行“发言人” for a table cell. Built only
