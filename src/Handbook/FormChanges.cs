@@ -24,7 +24,7 @@ public static class FormChanges
             if (old is null) continue;
             var name = $"“{prefix}{now.Id}”";
             if (old.Type != now.Type)
-                changes.Add($"字段{name}的类型由 {Name(old.Type)} 改为 {Name(now.Type)}");
+                changes.Add($"字段{name}的类型由 {FieldKind.Of(old.Type).Name} 改为 {FieldKind.Of(now.Type).Name}");
             if (old.Required != now.Required)
                 changes.Add($"字段{name}{(now.Required ? "改为必填" : "改为选填")}");
             if (!old.Options.SequenceEqual(now.Options))
@@ -33,6 +33,4 @@ public static class FormChanges
         }
         return changes;
     }
-
-    private static string Name(FieldType type) => type.ToString().ToLowerInvariant();
 }

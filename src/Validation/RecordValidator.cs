@@ -15,7 +15,8 @@ public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOn
     public RecordValidator(Book book) : this(book, PackageLimits.Default, () => DateOnly.FromDateTime(DateTime.Now)) { }
 
     private readonly ScoringSheetChecker scoring = new(book);
-    private readonly Dictionary<string, FormLayout> layouts = book.Forms.DistinctBy(f => f.Id).ToDictionary(f => f.Id, f => new FormLayout(f));
+    private readonly FieldPatterns patterns = new(book);
+    private readonly Dictionary<string, FormIndex> indexes = book.Forms.DistinctBy(f => f.Id).ToDictionary(f => f.Id, f => new FormIndex(f));
 
     public PackageLimits Limits => limits;
 
@@ -53,8 +54,8 @@ public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOn
             else if (identity.Version != form.Version)
                 findings.Add(Finding.Error(Codes.OutdatedFormVersion,
                     $"表单“{form.Title}”的版本 {Finding.Excerpt(identity.Version)} 不是现行版本 {form.Version}；请下载现行表单重新填写"));
-            values = FieldMapper.Map(document, layouts[form.Id], findings);
-            findings.AddRange(new ValueChecker(today()).Check(form, values));
+            values = FieldMapper.Map(document, indexes[form.Id], findings);
+            findings.AddRange(new ValueChecker(today(), patterns).Check(form, values));
             if (ScoringSheet.Is(form)) findings.AddRange(scoring.Check(form, values));
         }
         catch (PackageException e)

@@ -13,24 +13,10 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
     private static readonly string[] Keys = ["id", "title", "version", "article", "period", "layout", "date", "fields", "rules"];
     private static readonly string[] CommonFieldKeys = ["id", "label", "type", "required", "help", "unit"];
 
-    /// <summary>The constraint keys each field type accepts besides the common ones.</summary>
-    private static readonly Dictionary<string, (FieldType Type, string[] Keys)> Types = new()
-    {
-        ["text"] = (FieldType.Text, ["min_length", "max_length", "pattern"]),
-        ["textarea"] = (FieldType.Textarea, ["min_length", "max_length"]),
-        ["date"] = (FieldType.Date, ["min", "max"]),
-        ["integer"] = (FieldType.Integer, ["min", "max"]),
-        ["number"] = (FieldType.Number, ["min", "max"]),
-        ["choice"] = (FieldType.Choice, ["options"]),
-        ["choices"] = (FieldType.Choices, ["options", "min_count", "max_count"]),
-        ["checkbox"] = (FieldType.Checkbox, []),
-        ["person"] = (FieldType.Person, ["max_length"]),
-        ["people"] = (FieldType.People, ["min_count", "max_count"]),
-        ["table"] = (FieldType.Table, ["columns", "min_rows", "rows"]),
-    };
+    private static readonly Dictionary<string, FieldKind> Types = FieldKind.All.ToDictionary(k => k.Name);
 
     private static readonly string[] AllFieldKeys =
-        [.. CommonFieldKeys, .. Types.Values.SelectMany(t => t.Keys).Distinct()];
+        [.. CommonFieldKeys, .. Types.Values.SelectMany(t => t.ConstraintKeys).Distinct()];
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex FieldId();
@@ -156,15 +142,15 @@ public sealed partial class FormReader(string root, List<Diagnostic> diagnostics
         if (typeText is null) return null;
         if (!Types.TryGetValue(typeText, out var type) || (type.Type == FieldType.Table && !allowTable))
         {
-            file.Error(map.Get("type")!, "unknown-field-type", type.Type == FieldType.Table && !allowTable
+            file.Error(map.Get("type")!, "unknown-field-type", type?.Type == FieldType.Table
                 ? "表格的列不能再是表格"
                 : $"未知的字段类型“{typeText}”，可用的类型：{string.Join("、", Types.Keys)}");
             return null;
         }
         foreach (var key in map.Node.Children.Keys.OfType<YamlScalarNode>())
         {
-            if (key.Value is { } k && !CommonFieldKeys.Contains(k) && !type.Keys.Contains(k) && AllFieldKeys.Contains(k))
-                file.Error(key, "unknown-key", $"字段类型 {typeText} 不支持“{k}”，可用的约束：{(type.Keys.Length == 0 ? "无" : string.Join("、", type.Keys))}");
+            if (key.Value is { } k && !CommonFieldKeys.Contains(k) && !type.ConstraintKeys.Contains(k) && AllFieldKeys.Contains(k))
+                file.Error(key, "unknown-key", $"字段类型 {typeText} 不支持“{k}”，可用的约束：{(type.ConstraintKeys.Length == 0 ? "无" : string.Join("、", type.ConstraintKeys))}");
         }
 
         var isDate = type.Type == FieldType.Date;

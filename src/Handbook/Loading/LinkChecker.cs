@@ -14,7 +14,7 @@ internal sealed record ArticleLinks(IReadOnlySet<string> Anchors, IReadOnlyList<
     public static ArticleLinks Of(MarkdownDocument document) => new(
         document.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(),
         [.. document.Descendants<LinkInline>()
-            .Where(link => !string.IsNullOrEmpty(link.Url) && !LinkChecker.IsExternal(link.Url))
+            .Where(link => !string.IsNullOrEmpty(link.Url) && !LinkResolver.IsExternal(link.Url))
             .Select(link => new ArticleLink(link.Url!, link.IsImage, link.Line, link.Column))]);
 }
 
@@ -38,35 +38,19 @@ internal sealed class LinkChecker(Book book, IReadOnlyDictionary<string, Article
     {
         foreach (var link in links[article.Path].Links)
         {
-            var (target, anchor) = Resolve(article.Path, link.Url);
+            var target = LinkResolver.Resolve(article.Path, link.Url);
             if (link.IsImage)
             {
-                if (!File.Exists(Path.Combine(book.Root, target)))
+                if (target is null || !File.Exists(Path.Combine(book.Root, target.Path)))
                     yield return Problem(article, link, "broken-link", $"图片“{link.Url}”指向的文件不存在");
                 continue;
             }
-            if (failedPaths.Contains(target)) continue;
-            if (!links.TryGetValue(target, out var other))
+            if (target is not null && failedPaths.Contains(target.Path)) continue;
+            if (target is null || !links.TryGetValue(target.Path, out var other))
                 yield return Problem(article, link, "broken-link", $"链接“{link.Url}”指向的文章不存在");
-            else if (anchor is not null && !other.Anchors.Contains(anchor))
-                yield return Problem(article, link, "broken-anchor", $"链接“{link.Url}”指向的标题“#{anchor}”在 {target} 中不存在");
+            else if (target.Anchor is { } anchor && !other.Anchors.Contains(anchor))
+                yield return Problem(article, link, "broken-anchor", $"链接“{link.Url}”指向的标题“#{anchor}”在 {target.Path} 中不存在");
         }
-    }
-
-    internal static bool IsExternal(string url) =>
-        url.Contains("://", StringComparison.Ordinal) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ||
-        url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal);
-
-    /// <summary>The link's target path relative to the handbook root, and its anchor.</summary>
-    private static (string Path, string? Anchor) Resolve(string from, string url)
-    {
-        var hash = url.IndexOf('#', StringComparison.Ordinal);
-        var file = hash < 0 ? url : url[..hash];
-        var anchor = hash < 0 ? null : Uri.UnescapeDataString(url[(hash + 1)..]);
-        if (file.Length == 0) return (from, anchor);
-        var directory = Path.GetDirectoryName(from) ?? "";
-        var full = Path.GetFullPath(Path.Combine("/", directory, Uri.UnescapeDataString(file)));
-        return (full.TrimStart('/').Replace('\\', '/'), anchor);
     }
 
     private static Diagnostic Problem(Article article, ArticleLink link, string code, string message) =>

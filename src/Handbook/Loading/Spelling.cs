@@ -8,6 +8,8 @@ internal static class Spelling<T> where T : struct, Enum
 {
     private static readonly Dictionary<string, T> Values = Enum.GetValues<T>().ToDictionary(v => Kebab(v.ToString()));
 
+    public static string Of(T value) => Kebab(value.ToString());
+
     public static bool TryParse(string text, out T value) => Values.TryGetValue(text, out value);
 
     /// <summary>The accepted spellings, for a message: “day、week … 或 year”.</summary>

@@ -1,6 +1,10 @@
 using Handbook.Model;
+using T = Handbook.Rules.RuleType;
 
 namespace Handbook.Rules;
+
+/// <summary>The type of a value in a rule, as the type check sees it.</summary>
+public enum RuleType { Number, Text, Date, Bool, List, Table }
 
 /// <summary>
 /// Checks a rule against its form before any record is read: every name is a field of the form and
@@ -8,8 +12,6 @@ namespace Handbook.Rules;
 /// </summary>
 public static class RuleTypeChecker
 {
-    private enum T { Number, Text, Date, Bool, List, Table }
-
     /// <exception cref="RuleException">An unknown field or a type mismatch, at its column.</exception>
     public static void Check(Expression expression, Form form, bool mustBeBoolean)
     {
@@ -38,15 +40,7 @@ public static class RuleTypeChecker
     {
         var field = form.FindField(f.Name)
             ?? throw new RuleException($"表单中没有字段“{f.Name}”", f.Column);
-        return field.Type switch
-        {
-            FieldType.Integer or FieldType.Number => T.Number,
-            FieldType.Date => T.Date,
-            FieldType.Checkbox => T.Bool,
-            FieldType.People or FieldType.Choices => T.List,
-            FieldType.Table => T.Table,
-            _ => T.Text,
-        };
+        return FieldKind.Of(field.Type).RuleType;
     }
 
     private static T UnaryType(Unary u, Form form)

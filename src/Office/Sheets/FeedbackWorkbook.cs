@@ -23,10 +23,10 @@ public static class FeedbackWorkbook
     /// <summary>Where the totals are, for readers and tests.</summary>
     public sealed record Layout(int InfoRow, int FirstFindingRow, int LastFindingRow, int TotalRow, int ScoreRow, int GradeRow);
 
-    public static (IReadOnlyList<Sheet> Sheets, Layout Layout) Create(Book book)
+    public static (IReadOnlyList<WorksheetSpec> Sheets, Layout Layout) Create(Book book)
     {
         var items = ItemList(book);
-        var sheet = new Sheet(SheetName) { FrozenRows = HeaderRow, PrintTitleRow = HeaderRow, PageHeader = $"{book.Info.Title}（{book.Info.Edition}）" };
+        var sheet = new WorksheetSpec(SheetName) { FrozenRows = HeaderRow, PrintTitleRow = HeaderRow, PageHeader = $"{book.Info.Title}（{book.Info.Edition}）" };
         foreach (var width in Widths) sheet.Columns.Add(new Column(width));
         sheet.AddTitle(SheetName, $"{book.Info.Organization}　{book.Info.Title}（{book.Info.Edition}）", Headers.Length);
         var info = sheet.Add(new SheetRow([
@@ -90,7 +90,7 @@ public static class FeedbackWorkbook
         ], 30);
     }
 
-    private static void AddFindingRules(Sheet sheet, int first, int last, ItemTable items)
+    private static void AddFindingRules(WorksheetSpec sheet, int first, int last, ItemTable items)
     {
         string Column(int column) => CellReference.ColumnRange(column, first, last);
         var points = $"${CellReference.Column(PointsColumn)}{first}";
@@ -105,11 +105,11 @@ public static class FeedbackWorkbook
     }
 
     /// <summary>The hidden sheet of scoring items the drop-down list offers, with their points.</summary>
-    private sealed record ItemTable(Sheet Sheet, IReadOnlyList<decimal> Points, string NamesRange, string PointsRange);
+    private sealed record ItemTable(WorksheetSpec Sheet, IReadOnlyList<decimal> Points, string NamesRange, string PointsRange);
 
     private static ItemTable ItemList(Book book)
     {
-        var sheet = new Sheet(ItemsSheet) { Hidden = true };
+        var sheet = new WorksheetSpec(ItemsSheet) { Hidden = true };
         sheet.Columns.Add(new Column(80));
         sheet.Columns.Add(new Column(8));
         sheet.Add(new Cell("评分项目", CellStyle.Default), new Cell("分值", CellStyle.Default));

@@ -23,26 +23,26 @@ public static class LedgerWorkbook
     public const string SourceLabel = "来源文件";
     public const string RejectedSheet = "未通过校验的记录";
 
-    public static IReadOnlyList<Sheet> Template(BookInfo info, Form form) => Create(info, form, null, []);
+    public static IReadOnlyList<WorksheetSpec> Template(BookInfo info, Form form) => Create(info, form, null, []);
 
     /// <summary>
     /// The ledger filled from records: one row per valid record with the file it came from (its table rows on
     /// the table sheets), and a sheet listing the records that failed validation with their findings.
     /// </summary>
-    public static IReadOnlyList<Sheet> Filled(BookInfo info, Form form, IReadOnlyList<LedgerRecord> records,
+    public static IReadOnlyList<WorksheetSpec> Filled(BookInfo info, Form form, IReadOnlyList<LedgerRecord> records,
         IReadOnlyList<RejectedRecord> rejected) => Create(info, form, records, rejected);
 
-    private static IReadOnlyList<Sheet> Create(BookInfo info, Form form, IReadOnlyList<LedgerRecord>? records,
+    private static IReadOnlyList<WorksheetSpec> Create(BookInfo info, Form form, IReadOnlyList<LedgerRecord>? records,
         IReadOnlyList<RejectedRecord> rejected)
     {
-        var options = new Sheet(OptionsSheet) { Hidden = true };
+        var options = new WorksheetSpec(OptionsSheet) { Hidden = true };
         var fields = form.Fields.Where(f => f.Type != FieldType.Table).ToList();
         var rows = records?.Select((r, i) => (IReadOnlyList<object?>)[i + 1, .. fields.Select(f => r.Values.GetValueOrDefault(f.Id)), r.Source]).ToList();
         var main = Ledger(info, form, Title(form), fields, NumberLabel, options, form.Title, rows);
         var tables = form.Fields.Where(f => f.Type == FieldType.Table).Select(t => Ledger(info, form, $"{Title(form)}（{t.Label}）",
             t.Columns, RecordNumberLabel, options, t.Label, records?.SelectMany((r, i) => r.Tables.GetValueOrDefault(t.Id, [])
                 .Select(row => (IReadOnlyList<object?>)[i + 1, .. t.Columns.Select(c => row.GetValueOrDefault(c.Id))])).ToList()));
-        List<Sheet> sheets = [main, .. tables];
+        List<WorksheetSpec> sheets = [main, .. tables];
         if (records is null)
         {
             var paper = PrintPage.Paper(sheets);
@@ -56,15 +56,15 @@ public static class LedgerWorkbook
     public static string Title(Form form) => $"{form.Title}台账";
 
     /// <param name="rows">The data rows (key, the fields' values, and for the main sheet the source file); null for a template.</param>
-    private static Sheet Ledger(BookInfo info, Form form, string title, IReadOnlyList<Field> fields, string keyLabel,
-        Sheet options, string sheetName, IReadOnlyList<IReadOnlyList<object?>>? rows)
+    private static WorksheetSpec Ledger(BookInfo info, Form form, string title, IReadOnlyList<Field> fields, string keyLabel,
+        WorksheetSpec options, string sheetName, IReadOnlyList<IReadOnlyList<object?>>? rows)
     {
-        var sheet = new Sheet(sheetName)
+        var sheet = new WorksheetSpec(sheetName)
         {
             FrozenRows = HeaderRow, PrintTitleRow = HeaderRow, PageHeader = $"{info.Title}（{info.Edition}）",
         };
         var withSource = rows is not null && keyLabel == NumberLabel;
-        List<string> headers = [keyLabel, .. fields.Select(FieldInput.HeaderLabel)];
+        List<string> headers = [keyLabel, .. fields.Select(LedgerColumn.HeaderLabel)];
         if (withSource) headers.Add(SourceLabel);
         sheet.AddTitle(title, $"{FormIdentity.CodeLine(form.Id, form.Version)}　（带 * 的为必填项）", headers.Count);
         sheet.Add(new SheetRow([.. headers.Select(Cell.Header)], 30));
@@ -79,8 +79,8 @@ public static class LedgerWorkbook
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
-            sheet.Columns.Add(new Column(FieldInput.Width(field), FieldInput.ColumnStyle(field)));
-            sheet.Validations.Add(FieldInput.Rule(field, CellReference.ColumnRange(i + 2, first, last), ListSource(options, field)));
+            sheet.Columns.Add(new Column(LedgerColumn.Width(field), LedgerColumn.ColumnStyle(field)));
+            sheet.Validations.Add(LedgerColumn.Rule(field, CellReference.ColumnRange(i + 2, first, last), ListSource(options, field)));
         }
         if (withSource) sheet.Columns.Add(new Column(30, CellStyle.Wrapped));
         foreach (var row in rows ?? [])
@@ -92,7 +92,7 @@ public static class LedgerWorkbook
     public const double RuledRowHeight = 24;
 
     /// <summary>An empty ledger prints as a paper one does: a page of ruled rows under the header.</summary>
-    private static void AddRuledRows(Sheet sheet, PrintPage.PaperSize paper)
+    private static void AddRuledRows(WorksheetSpec sheet, PrintPage.PaperSize paper)
     {
         var cells = sheet.Columns.Select(c => new Cell(null, c.Style == CellStyle.Date ? CellStyle.BodyDate : CellStyle.Body)).ToList();
         for (var n = PrintPage.RowsLeftOnFirstPage(sheet, paper, RuledRowHeight); n > 0; n--)
@@ -106,9 +106,9 @@ public static class LedgerWorkbook
         _ => CellStyle.Body,
     });
 
-    private static Sheet Rejected(IReadOnlyList<RejectedRecord> rejected)
+    private static WorksheetSpec Rejected(IReadOnlyList<RejectedRecord> rejected)
     {
-        var sheet = new Sheet(RejectedSheet) { FrozenRows = 1, PrintTitleRow = 1 };
+        var sheet = new WorksheetSpec(RejectedSheet) { FrozenRows = 1, PrintTitleRow = 1 };
         sheet.Columns.Add(new Column(6));
         sheet.Columns.Add(new Column(40));
         sheet.Columns.Add(new Column(70));
@@ -121,9 +121,9 @@ public static class LedgerWorkbook
     }
 
     /// <summary>Puts the field's options in a column of the options sheet and returns that range; null for fields without a list.</summary>
-    private static string? ListSource(Sheet options, Field field)
+    private static string? ListSource(WorksheetSpec options, Field field)
     {
-        var values = FieldInput.ListOptions(field);
+        var values = LedgerColumn.ListOptions(field);
         if (values.Count == 0) return null;
         var column = options.Columns.Count + 1;
         options.Columns.Add(new Column(TextWidth.Column(field.Label)));

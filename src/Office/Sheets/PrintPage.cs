@@ -22,11 +22,11 @@ public static class PrintPage
     private const double DefaultRowHeight = 15;
 
     /// <summary>The paper of a workbook: A3 when any of its visible sheets is too wide for A4.</summary>
-    public static PaperSize Paper(IEnumerable<Sheet> sheets) =>
+    public static PaperSize Paper(IEnumerable<WorksheetSpec> sheets) =>
         sheets.Where(s => !s.Hidden).Any(s => s.Columns.Sum(c => c.Width) > A4LandscapeWidth) ? A3 : A4;
 
     /// <summary>How many more rows of the given height fit on the first page below the rows the sheet has.</summary>
-    public static int RowsLeftOnFirstPage(Sheet sheet, PaperSize paper, double rowHeight)
+    public static int RowsLeftOnFirstPage(WorksheetSpec sheet, PaperSize paper, double rowHeight)
     {
         var width = sheet.Columns.Sum(c => (c.Width * 7 + 5) * 0.75); // Excel: a width unit is 7 px plus 5 px of padding
         var printableWidth = paper.Width - 2 * SideMargin * 72;

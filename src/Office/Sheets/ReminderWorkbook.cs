@@ -22,9 +22,9 @@ public static class ReminderWorkbook
     /// <summary>How a month's section row reads: “1月（8项）”. Readers find the months by it.</summary>
     public static string MonthHeading(int month, int count) => $"{month}月（{count}项）";
 
-    public static Sheet Create(Book book, int year, IReadOnlyList<Reminder> reminders)
+    public static WorksheetSpec Create(Book book, int year, IReadOnlyList<Reminder> reminders)
     {
-        var sheet = new Sheet(Title(year))
+        var sheet = new WorksheetSpec(Title(year))
         {
             FrozenRows = HeaderRow, PrintTitleRow = HeaderRow, PageHeader = $"{book.Info.Title}（{book.Info.Edition}）",
         };

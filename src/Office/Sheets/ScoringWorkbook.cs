@@ -24,9 +24,9 @@ public static class ScoringWorkbook
     /// <summary>Where the formulas of the totals are, for readers and tests.</summary>
     public sealed record Layout(int FirstItemRow, int LastItemRow, int TotalRow, int GradeRow, IReadOnlyList<int> ItemRows);
 
-    public static (Sheet Sheet, Layout Layout) Create(Book book)
+    public static (WorksheetSpec Sheet, Layout Layout) Create(Book book)
     {
-        var sheet = new Sheet(SheetName) { FrozenRows = HeaderRow, PrintTitleRow = HeaderRow, PageHeader = $"{book.Info.Title}（{book.Info.Edition}）" };
+        var sheet = new WorksheetSpec(SheetName) { FrozenRows = HeaderRow, PrintTitleRow = HeaderRow, PageHeader = $"{book.Info.Title}（{book.Info.Edition}）" };
         foreach (var width in Widths) sheet.Columns.Add(new Column(width));
 
         sheet.AddTitle(SheetName, $"{book.Info.Organization}　{book.Info.Title}（{book.Info.Edition}）", Headers.Length);

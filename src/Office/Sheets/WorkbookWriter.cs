@@ -14,14 +14,14 @@ public static class WorkbookWriter
     /// <summary>Space above and below the text of a row of wrapped text, so it does not touch the borders.</summary>
     private const double RowPadding = 6;
 
-    public static void Write(string path, IReadOnlyList<Sheet> sheets)
+    public static void Write(string path, IReadOnlyList<WorksheetSpec> sheets)
     {
         using var stream = new MemoryStream();
         Write(stream, sheets);
         File.WriteAllBytes(path, stream.ToArray());
     }
 
-    public static void Write(Stream stream, IReadOnlyList<Sheet> sheets)
+    public static void Write(Stream stream, IReadOnlyList<WorksheetSpec> sheets)
     {
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
@@ -53,7 +53,7 @@ public static class WorkbookWriter
         workbookPart.Workbook = workbook;
     }
 
-    private static Worksheet Worksheet(Sheet sheet, PrintPage.PaperSize paper)
+    private static Worksheet Worksheet(WorksheetSpec sheet, PrintPage.PaperSize paper)
     {
         var worksheet = new Worksheet();
         if (sheet.Landscape || sheet.PrintTitleRow > 0)
@@ -87,7 +87,7 @@ public static class WorkbookWriter
         return worksheet;
     }
 
-    private static SheetView View(Sheet sheet)
+    private static SheetView View(WorksheetSpec sheet)
     {
         var view = new SheetView { WorkbookViewId = 0 };
         if (sheet.FrozenRows == 0) return view;
@@ -98,7 +98,7 @@ public static class WorkbookWriter
         return view;
     }
 
-    private static Row? Row(Sheet sheet, SheetRow? row, int number)
+    private static Row? Row(WorksheetSpec sheet, SheetRow? row, int number)
     {
         if (row is null) return null;
         var result = new Row { RowIndex = (uint)number };
@@ -116,7 +116,7 @@ public static class WorkbookWriter
     /// The height a row of wrapped text needs, estimated from its text and column widths: applications do not
     /// all fit row heights on opening, and a clipped line of a deduction rule is a line nobody reads.
     /// </summary>
-    private static double? WrappedHeight(Sheet sheet, SheetRow row, int number)
+    private static double? WrappedHeight(WorksheetSpec sheet, SheetRow row, int number)
     {
         var lines = 1;
         for (var i = 0; i < row.Cells.Count && i < sheet.Columns.Count; i++)

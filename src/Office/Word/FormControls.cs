@@ -49,24 +49,20 @@ internal sealed class FormControls(WordPackage package, Form form, string layout
     {
         var tag = key.ToString();
         var placeholder = Placeholder.For(field, key.Row);
-        switch (field.Type)
+        return field.Type switch
         {
-            case FieldType.Date:
-                return [ContentControls.Date(tag, alias, placeholder, package.Sheet.Language)];
-            case FieldType.Choice:
-                return [ContentControls.DropDown(tag, alias, placeholder, field.Options)];
-            case FieldType.Checkbox:
-                return [ContentControls.CheckBox(tag, alias)];
-            case FieldType.Choices:
-                // One checkbox per option, each followed by the option's text.
-                return field.Options.SelectMany((option, i) => new OpenXmlElement[]
-                {
-                    ContentControls.CheckBox(ControlKey.Option(tag, i + 1), ControlAlias.Option(alias, option)),
-                    new Run(new Text($" {option}　") { Space = SpaceProcessingModeValues.Preserve }),
-                }).ToList();
-            default:
-                return [ContentControls.RichText(tag, alias, placeholder)];
-        }
+            FieldType.Date => [ContentControls.Date(tag, alias, placeholder, package.Sheet.Language)],
+            FieldType.Choice => [ContentControls.DropDown(tag, alias, placeholder, field.Options)],
+            FieldType.Checkbox => [ContentControls.CheckBox(tag, alias)],
+            // One checkbox per option, each followed by the option's text.
+            FieldType.Choices => field.Options.SelectMany((option, i) => new OpenXmlElement[]
+            {
+                ContentControls.CheckBox(ControlKey.Option(tag, i + 1), ControlAlias.Option(alias, option)),
+                new Run(new Text($" {option}　") { Space = SpaceProcessingModeValues.Preserve }),
+            }).ToList(),
+            FieldType.Text or FieldType.Textarea or FieldType.Integer or FieldType.Number or FieldType.Person or FieldType.People
+                or FieldType.Table => [ContentControls.RichText(tag, alias, placeholder)],
+        };
     }
 
     /// <summary>A field printed for handwriting: the cell's borders are the ruling, so text fields print nothing.</summary>
@@ -76,7 +72,8 @@ internal sealed class FormControls(WordPackage package, Form form, string layout
         // A no-break space keeps each box with its option when the options wrap.
         FieldType.Choice or FieldType.Choices => [TextRun(string.Join("　", field.Options.Select(o => $"☐\u00A0{o}")))],
         FieldType.Checkbox => [TextRun("☐")],
-        _ => [],
+        FieldType.Text or FieldType.Textarea or FieldType.Integer or FieldType.Number or FieldType.Person or FieldType.People
+            or FieldType.Table => [],
     };
 
     /// <summary>Room for a handwritten date.</summary>

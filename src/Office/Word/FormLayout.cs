@@ -283,7 +283,7 @@ public sealed class FormLayout
         FieldType.Date => 28,
         FieldType.Choice or FieldType.Choices => column.Options.Max(o => TextMm(o)) + 8,
         FieldType.Checkbox => 8,
-        _ => 14,
+        FieldType.Text or FieldType.Textarea or FieldType.Integer or FieldType.Number or FieldType.Table => 14,
     };
 
     /// <summary>What a column would like: text columns room for their longer values.</summary>
@@ -292,7 +292,8 @@ public sealed class FormLayout
         FieldType.Textarea => 60,
         FieldType.People => 40,
         FieldType.Text => (column.MaxLength ?? 100) > 30 ? 45 : 25,
-        _ => 0,
+        FieldType.Date or FieldType.Integer or FieldType.Number or FieldType.Choice or FieldType.Choices or FieldType.Checkbox
+            or FieldType.Person or FieldType.Table => 0,
     };
 
     /// <summary>Room for a handwritten name (about 2.5 cm).</summary>

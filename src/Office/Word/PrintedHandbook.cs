@@ -108,15 +108,9 @@ public static class PrintedHandbook
     }
 
     /// <summary>The bookmark key a relative link of an article points to: an article, or a heading in one.</summary>
-    private static string? LinkKey(Book book, Article from, string href)
-    {
-        var hash = href.IndexOf('#', StringComparison.Ordinal);
-        var file = hash < 0 ? href : href[..hash];
-        var anchor = hash < 0 ? "" : Uri.UnescapeDataString(href[(hash + 1)..]);
-        var directory = Path.GetDirectoryName(from.Path) ?? "";
-        var path = Path.GetFullPath(Path.Combine("/", directory, Uri.UnescapeDataString(file))).TrimStart('/').Replace('\\', '/');
-        return book.Articles.FirstOrDefault(a => a.Path == path) is { } target ? $"{target.Id}#{anchor}" : null;
-    }
+    private static string? LinkKey(Book book, Article from, string href) =>
+        LinkResolver.Resolve(from.Path, href) is { } link && book.Articles.FirstOrDefault(a => a.Path == link.Path) is { } target
+            ? $"{target.Id}#{link.Anchor}" : null;
 
     private static string PartKey(Part part) => $"part:{part.Number}";
 

@@ -116,12 +116,11 @@ internal sealed class ArticleRenderer
     /// <summary>A link to another article's .md file as a link to its page, relative to this page; other URLs as written.</summary>
     private string PageLink(string from, string page, string url)
     {
-        if (!IsLocal(url)) return url;
-        var (target, fragment) = Resolve(from, url);
-        return _pageByPath.TryGetValue(target, out var targetPage) ? SiteUrls.RootFrom(page) + targetPage + fragment : url;
+        if (!IsLocal(url) || LinkResolver.Resolve(from, url) is not { } target) return url;
+        return _pageByPath.TryGetValue(target.Path, out var targetPage) ? SiteUrls.RootFrom(page) + targetPage + target.Fragment : url;
     }
 
-    private static bool IsLocal([NotNullWhen(true)] string? url) => !string.IsNullOrEmpty(url) && !IsExternal(url) && !url.StartsWith('#');
+    private static bool IsLocal([NotNullWhen(true)] string? url) => !string.IsNullOrEmpty(url) && !LinkResolver.IsExternal(url) && !url.StartsWith('#');
 
     /// <summary>Appends a block's plain text; local links to files other than articles are added to files.</summary>
     private void AppendText(StringBuilder text, LeafBlock block, string from, List<string> files)
@@ -142,26 +141,11 @@ internal sealed class ArticleRenderer
                 case CodeInline code: text.Append(code.Content); break;
                 case LineBreakInline: text.Append(' '); break;
                 case ContainerInline child:
-                    if (child is LinkInline link && IsLocal(link.Url) && Resolve(from, link.Url).Path is var target && !_pageByPath.ContainsKey(target))
-                        files.Add(target);
+                    if (child is LinkInline link && IsLocal(link.Url) && LinkResolver.Resolve(from, link.Url) is { } target && !_pageByPath.ContainsKey(target.Path))
+                        files.Add(target.Path);
                     AppendText(text, child, from, files);
                     break;
             }
         }
-    }
-
-    private static bool IsExternal(string url) =>
-        url.Contains("://", StringComparison.Ordinal) || url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) ||
-        url.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The target's path relative to the handbook root, and the "#fragment" as written (or "").</summary>
-    private static (string Path, string Fragment) Resolve(string from, string url)
-    {
-        var hash = url.IndexOf('#', StringComparison.Ordinal);
-        var file = hash < 0 ? url : url[..hash];
-        var fragment = hash < 0 ? "" : url[hash..];
-        var directory = Path.GetDirectoryName(from) ?? "";
-        var full = Path.GetFullPath(Path.Combine("/", directory, Uri.UnescapeDataString(file)));
-        return (full.TrimStart('/').Replace('\\', '/'), fragment);
     }
 }

@@ -68,23 +68,11 @@ internal sealed partial class SiteLinkChecker
     private static string? Problem(string page, string link, Func<string, bool> exists, ConcurrentDictionary<string, HashSet<string>> ids)
     {
         if (link.Length == 0) return "为空";
-        if (link.Contains(':', StringComparison.Ordinal) || link.StartsWith("//", StringComparison.Ordinal)) return null; // external, mailto:, data:
-        var hash = link.IndexOf('#', StringComparison.Ordinal);
-        var query = link.IndexOf('?', StringComparison.Ordinal);
-        var end = query >= 0 && (hash < 0 || query < hash) ? query : hash;
-        var file = end < 0 ? link : link[..end];
-        var fragment = hash < 0 ? null : Uri.UnescapeDataString(link[(hash + 1)..]);
-        var target = file.Length == 0 ? page : Resolve(page, Uri.UnescapeDataString(file));
-        if (target is null || !exists(target)) return "指向的文件不存在";
-        if (fragment is null || fragment.Length == 0) return null;
-        if (!ids.TryGetValue(target, out var targetIds)) return null; // not a page: a fragment means nothing to check
-        return targetIds.Contains(fragment) ? null : $"指向的锚点“#{fragment}”在 {target} 中不存在";
-    }
-
-    /// <summary>The target relative to the site root, or null when it leaves the site.</summary>
-    private static string? Resolve(string page, string file)
-    {
-        var full = Path.GetFullPath(Path.Combine("/site", Path.GetDirectoryName(page) ?? "", file));
-        return full.StartsWith("/site/", StringComparison.Ordinal) ? full["/site/".Length..] : null;
+        if (LinkResolver.IsExternal(link)) return null;
+        var target = LinkResolver.Resolve(page, link);
+        if (target is null || !exists(target.Path)) return "指向的文件不存在";
+        if (target.Anchor is not { Length: > 0 } fragment) return null;
+        if (!ids.TryGetValue(target.Path, out var targetIds)) return null; // not a page: a fragment means nothing to check
+        return targetIds.Contains(fragment) ? null : $"指向的锚点“#{fragment}”在 {target.Path} 中不存在";
     }
 }

@@ -23,8 +23,9 @@ public static class FieldValues
             FieldType.Date => ValueParser.TryDate(text, out var d) ? RuleValue.Of(d) : RuleValue.Empty,
             FieldType.Checkbox => ValueParser.TryCheckbox(text, out var b) ? RuleValue.Of(b) : RuleValue.Empty,
             FieldType.People => RuleValue.Of(ValueParser.Names(text)),
-            FieldType.Table => RuleValue.Empty,
-            _ => RuleValue.Of(text),
+            FieldType.Text or FieldType.Textarea or FieldType.Choice or FieldType.Person => RuleValue.Of(text),
+            // Choices are read above, from their options; a table has no value of its own.
+            FieldType.Choices or FieldType.Table => RuleValue.Empty,
         };
     }
 

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Handbook.Model;
 using Handbook.Records;
 using Handbook.Rules;
@@ -13,10 +11,8 @@ namespace Handbook.Validator.Checking;
 /// form's rules. Knows nothing of Word, so that records read from anywhere (a .docx, a ledger row, a
 /// web form) are checked the same way.
 /// </summary>
-public sealed class ValueChecker(DateOnly today)
+public sealed class ValueChecker(DateOnly today, FieldPatterns patterns)
 {
-    private static readonly ConcurrentDictionary<string, Regex> Patterns = new();
-
     public List<Finding> Check(Form form, RecordValues values)
     {
         var findings = new List<Finding>();
@@ -62,41 +58,48 @@ public sealed class ValueChecker(DateOnly today)
             if (field.Required) Error(Codes.RequiredMissing, $"必填项{place}未填写");
             return;
         }
-        switch (field.Type)
+        Action check = field.Type switch
         {
-            case FieldType.Text or FieldType.Textarea or FieldType.Person:
-                CheckText(field, text, place, Error);
-                break;
-            case FieldType.Integer or FieldType.Number:
-                var integer = field.Type == FieldType.Integer;
-                if (!ValueParser.TryNumber(text, integer, out var n))
-                    Error(Codes.TypeInvalid, $"{place}应填写{(integer ? "整数" : "数字")}，现为“{Finding.Excerpt(text)}”");
-                else if (n < field.Min || n > field.Max)
-                    Error(Codes.OutOfRange, $"{place}{Bounds(Number(field.Min), Number(field.Max))}，现为 {Number(n)}");
-                break;
-            case FieldType.Date:
-                if (!ValueParser.TryDate(text, out var d))
-                    Error(Codes.TypeInvalid, $"{place}应填写日期（如 2026年3月5日 或 2026-03-05），现为“{Finding.Excerpt(text)}”");
-                else if (d < field.MinDate || d > field.MaxDate)
-                    Error(Codes.OutOfRange, $"{place}{Bounds(Chinese(field.MinDate), Chinese(field.MaxDate))}，现为 {Chinese(d)}");
-                break;
-            case FieldType.Choice:
+            FieldType.Text or FieldType.Textarea or FieldType.Person => () => CheckText(field, text, place, Error),
+            FieldType.Integer or FieldType.Number => () => CheckNumber(field, text, place, Error),
+            FieldType.Date => () => CheckDate(field, text, place, Error),
+            FieldType.Choice => () =>
+            {
                 if (!field.Options.Contains(text))
                     Error(Codes.OptionInvalid, $"{place}应为以下选项之一：{string.Join("、", field.Options)}；现为“{Finding.Excerpt(text)}”");
-                break;
-            case FieldType.Checkbox:
+            },
+            FieldType.Checkbox => () =>
+            {
                 if (!ValueParser.TryCheckbox(text, out var on))
                     Error(Codes.TypeInvalid, $"{place}应勾选或不勾选，现为“{Finding.Excerpt(text)}”");
                 else if (field.Required && !on)
                     Error(Codes.RequiredMissing, $"必选项{place}未勾选");
-                break;
-            case FieldType.People:
-                CheckCount(field, ValueParser.Names(text).Count, place, "人", Error);
-                break;
-        }
+            },
+            FieldType.People => () => CheckCount(field, ValueParser.Names(text).Count, place, "人", Error),
+            // Checked above (choices) and by CheckTable (a table's cells are checked as their columns).
+            FieldType.Choices or FieldType.Table => () => { },
+        };
+        check();
     }
 
-    private static void CheckText(Field field, string text, Place place, Action<string, string> error)
+    private static void CheckNumber(Field field, string text, Place place, Action<string, string> error)
+    {
+        var integer = field.Type == FieldType.Integer;
+        if (!ValueParser.TryNumber(text, integer, out var n))
+            error(Codes.TypeInvalid, $"{place}应填写{(integer ? "整数" : "数字")}，现为“{Finding.Excerpt(text)}”");
+        else if (n < field.Min || n > field.Max)
+            error(Codes.OutOfRange, $"{place}{Bounds(Number(field.Min), Number(field.Max))}，现为 {Number(n)}");
+    }
+
+    private static void CheckDate(Field field, string text, Place place, Action<string, string> error)
+    {
+        if (!ValueParser.TryDate(text, out var d))
+            error(Codes.TypeInvalid, $"{place}应填写日期（如 2026年3月5日 或 2026-03-05），现为“{Finding.Excerpt(text)}”");
+        else if (d < field.MinDate || d > field.MaxDate)
+            error(Codes.OutOfRange, $"{place}{Bounds(Chinese(field.MinDate), Chinese(field.MaxDate))}，现为 {Chinese(d)}");
+    }
+
+    private void CheckText(Field field, string text, Place place, Action<string, string> error)
     {
         if (field.MinLength is not null || field.MaxLength is not null)
         {
@@ -106,7 +109,7 @@ public sealed class ValueChecker(DateOnly today)
             else if (length > field.MaxLength)
                 error(Codes.TooLong, $"{place}最多 {field.MaxLength} 个字，现有 {length} 个字");
         }
-        if (field.Pattern is { } pattern && !Matches(pattern, text))
+        if (field.Pattern is { } pattern && !patterns.Matches(pattern, text))
             error(Codes.PatternMismatch, $"{place}的格式不正确{(field.Help is null ? "" : $"（{field.Help}）")}，现为“{Finding.Excerpt(text)}”");
     }
 
@@ -163,21 +166,9 @@ public sealed class ValueChecker(DateOnly today)
     {
         FieldType.Table => values.FilledRows(field.Id).Count > 0,
         FieldType.Choices => FieldValues.SelectedOptions(field, field.Id, values).Count > 0,
-        _ => values.Contains(field.Id),
+        FieldType.Text or FieldType.Textarea or FieldType.Date or FieldType.Integer or FieldType.Number or FieldType.Choice
+            or FieldType.Checkbox or FieldType.Person or FieldType.People => values.Contains(field.Id),
     };
-
-    private static bool Matches(string pattern, string text)
-    {
-        var regex = Patterns.GetOrAdd(pattern, p => new Regex($"^(?:{p})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200)));
-        try
-        {
-            return regex.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>
     /// Where a value sits, as messages name it: “主持人”, or “党员发言”第 2 行“发言人” for a table cell. Built only

@@ -15,23 +15,23 @@ namespace Handbook.Validator.Extraction;
 public sealed partial class FieldMapper
 {
     private readonly ScannedDocument document;
-    private readonly FormLayout layout;
+    private readonly FormIndex index;
     private readonly RecordValues values = new();
     private readonly Dictionary<int, (TableLayout Table, int HeaderRow)> tableFields = [];
 
     [GeneratedRegex(@"([☒☑☐□])\s*([^☒☑☐□]*)")]
     private static partial Regex GlyphOptions();
 
-    private FieldMapper(ScannedDocument document, FormLayout layout)
+    private FieldMapper(ScannedDocument document, FormIndex index)
     {
         this.document = document;
-        this.layout = layout;
+        this.index = index;
         MatchTables();
     }
 
-    public static RecordValues Map(ScannedDocument document, FormLayout layout, List<Finding> findings)
+    public static RecordValues Map(ScannedDocument document, FormIndex index, List<Finding> findings)
     {
-        var mapper = new FieldMapper(document, layout);
+        var mapper = new FieldMapper(document, index);
         if (document.Controls.Count == 0)
         {
             findings.Add(Finding.Warning(Codes.ControlsLost,
@@ -55,8 +55,8 @@ public sealed partial class FieldMapper
     /// <summary>The label of the place a key names: the field's, or for a cell 表格第n行列.</summary>
     private string Place(string key)
     {
-        if (!ControlKey.TryParse(key, out var parsed) || layout.FieldFor(parsed) is not { } field) return key;
-        return parsed.Shape == ControlKeyShape.Cell && layout.Form.FindField(parsed.Field.ToString()) is { } table
+        if (!ControlKey.TryParse(key, out var parsed) || index.FieldFor(parsed) is not { } field) return key;
+        return parsed.Shape == ControlKeyShape.Cell && index.Form.FindField(parsed.Field.ToString()) is { } table
             ? ControlAlias.Cell(table.Label, parsed.Row, field.Label)
             : field.Label;
     }
@@ -64,7 +64,7 @@ public sealed partial class FieldMapper
     /// <summary>Reads every control into the values; returns how many had no tag and were matched by position.</summary>
     private int ReadControls()
     {
-        var expected = layout.ExpectedKeys;
+        var expected = index.ExpectedKeys;
         var positional = document.Controls.Count == expected.Count;
         Dictionary<(int, int, int), int>? perCell = null;
         var untagged = 0;
@@ -81,7 +81,7 @@ public sealed partial class FieldMapper
                 var inCell = perCell[place] = perCell.GetValueOrDefault(place) + 1;
                 key = Recover(control, inCell) ?? (positional ? expected[i] : null);
             }
-            if (ControlKey.TryParse(key, out var parsed) && layout.FieldFor(parsed) is { } field) values.Set(key, ValueOf(control, field, parsed));
+            if (ControlKey.TryParse(key, out var parsed) && index.FieldFor(parsed) is { } field) values.Set(key, ValueOf(control, field, parsed));
         }
         return untagged;
     }
@@ -92,7 +92,7 @@ public sealed partial class FieldMapper
         if (control.Alias is { } alias)
         {
             var (aliasLabel, option) = ControlAlias.Split(alias);
-            if (layout.FieldsByLabel.TryGetValue(Label(aliasLabel), out var byAlias))
+            if (index.FieldsByLabel.TryGetValue(Label(aliasLabel), out var byAlias))
             {
                 if (byAlias.Type != FieldType.Choices) return byAlias.Id;
                 if (option is not null && byAlias.Options.IndexOf(option) is var n and >= 0) return ControlKey.Option(byAlias.Id, n + 1);
@@ -101,7 +101,7 @@ public sealed partial class FieldMapper
         if (tableFields.TryGetValue(control.Table, out var table) && control.Row > table.HeaderRow)
             return CellKey(control.Table, control.Row, control.Cell);
         var label = document.CellText(control.Table, control.Row, control.Cell - 1);
-        if (label is null || !layout.FieldsByLabel.TryGetValue(Label(label), out var field)) return null;
+        if (label is null || !index.FieldsByLabel.TryGetValue(Label(label), out var field)) return null;
         return field.Type == FieldType.Choices ? ControlKey.Option(field.Id, inCell) : field.Id;
     }
 
@@ -131,7 +131,7 @@ public sealed partial class FieldMapper
             {
                 for (var c = 0; c + 1 < cells.Count; c++)
                 {
-                    if (!layout.FieldsByLabel.TryGetValue(Label(cells[c]), out var field)) continue;
+                    if (!index.FieldsByLabel.TryGetValue(Label(cells[c]), out var field)) continue;
                     if (field.Type == FieldType.Choices) SetFlatOptions(field, cells[c + 1]);
                     else SetFlat(field.Id, cells[c + 1]);
                     c++;
@@ -153,7 +153,7 @@ public sealed partial class FieldMapper
     /// <summary>The value of a flattened control: its text, unless that is the placeholder; a checkbox by its glyph.</summary>
     private void SetFlat(string key, string text)
     {
-        if (!ControlKey.TryParse(key, out var parsed) || layout.FieldFor(parsed) is not { } field
+        if (!ControlKey.TryParse(key, out var parsed) || index.FieldFor(parsed) is not { } field
             || Placeholder.IsShown(field, parsed.Row, text)) return;
         if (field.Type != FieldType.Checkbox) values.Set(key, text);
         else if (text.Contains('☒', StringComparison.Ordinal) || text.Contains('☑', StringComparison.Ordinal)) values.Set(key, "1");
@@ -177,7 +177,7 @@ public sealed partial class FieldMapper
     /// <summary>Pairs the document's tables with the form's table fields by their header rows, in order.</summary>
     private void MatchTables()
     {
-        var unmatched = layout.Tables.ToList();
+        var unmatched = index.Tables.ToList();
         for (var t = 0; t < document.Tables.Count && unmatched.Count > 0; t++)
         {
             var rows = document.Tables[t];
@@ -193,5 +193,5 @@ public sealed partial class FieldMapper
         }
     }
 
-    private static string Label(string text) => FormLayout.Label(text);
+    private static string Label(string text) => FormIndex.Label(text);
 }

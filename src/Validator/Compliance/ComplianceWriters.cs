@@ -163,10 +163,10 @@ public static class ComplianceWriters
         return html.ToString();
     }
 
-    public static IReadOnlyList<Sheet> Workbook(ComplianceReport report)
+    public static IReadOnlyList<WorksheetSpec> Workbook(ComplianceReport report)
     {
         var forms = report.Units.SelectMany(u => u.Records).Select(r => r.Form).Distinct().Order(StringComparer.Ordinal).ToList();
-        var matrix = new Sheet("报送情况");
+        var matrix = new WorksheetSpec("报送情况");
         matrix.AddTitle($"{report.Period.Name} 各单位记录报送情况", "每格为“合格/应交”，括号内为不合格、缺交、逾期份数", 4 + forms.Count);
         matrix.Columns.AddRange([new Column(6), new Column(24), new Column(9), new Column(8), .. forms.Select(_ => new Column(16))]);
         matrix.Add([Cell.Header("排名"), Cell.Header("单位"), Cell.Header("完成率"), Cell.Header("得分"), .. forms.Select(Cell.Header)]);
@@ -175,7 +175,7 @@ public static class ComplianceWriters
             matrix.Add([new Cell(unit.Rank), new Cell(unit.Unit), new Cell(Percent(unit.Rate)),
                 new Cell(unit.Points), .. forms.Select(f => unit.Records.FirstOrDefault(r => r.Form == f) is { } r
                     ? new Cell($"{r.Valid}/{r.Expected}（误{r.Invalid} 缺{r.Missing} 迟{r.Late}）") : new Cell("—"))]);
-        var records = new Sheet("记录明细");
+        var records = new WorksheetSpec("记录明细");
         records.Columns.AddRange([new Column(24), new Column(8), new Column(12), new Column(40), new Column(8), new Column(60)]);
         records.Add([Cell.Header("单位"), Cell.Header("表单"), Cell.Header("日期"), Cell.Header("文件"), Cell.Header("结果"), Cell.Header("问题")]);
         records.FrozenRows = 1;

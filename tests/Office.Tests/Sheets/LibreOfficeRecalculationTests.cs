@@ -75,7 +75,7 @@ public sealed class LibreOfficeRoundTrip : IDisposable
         return path;
     }
 
-    private static byte[] WorkbookWriter(IReadOnlyList<Handbook.Office.Sheets.Sheet> sheets)
+    private static byte[] WorkbookWriter(IReadOnlyList<Handbook.Office.Sheets.WorksheetSpec> sheets)
     {
         using var stream = new MemoryStream();
         Handbook.Office.Sheets.WorkbookWriter.Write(stream, sheets);

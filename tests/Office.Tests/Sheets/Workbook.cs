@@ -17,7 +17,7 @@ public sealed class Workbook : IDisposable
         document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
     }
 
-    public static Workbook Write(IReadOnlyList<Handbook.Office.Sheets.Sheet> sheets)
+    public static Workbook Write(IReadOnlyList<Handbook.Office.Sheets.WorksheetSpec> sheets)
     {
         using var stream = new MemoryStream();
         WorkbookWriter.Write(stream, sheets);

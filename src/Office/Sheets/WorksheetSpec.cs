@@ -6,7 +6,7 @@ namespace Handbook.Office.Sheets;
 /// One worksheet described as data: cells, widths, merges, validation and print layout. WorkbookWriter turns
 /// a list of these into SpreadsheetML, so the generators only decide what goes where.
 /// </summary>
-public sealed class Sheet(string name)
+public sealed class WorksheetSpec(string name)
 {
     /// <summary>Excel's limit on sheet names.</summary>
     public const int MaxNameLength = 31;

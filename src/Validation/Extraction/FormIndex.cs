@@ -8,12 +8,12 @@ namespace Handbook.Validator.Extraction;
 /// What <see cref="FieldMapper"/> looks up in a form, built once per form rather than once per record:
 /// the fields by key and by label, the column labels of its tables, and the keys of its controls in order.
 /// </summary>
-public sealed class FormLayout
+public sealed class FormIndex
 {
     private readonly Dictionary<string, Field> fieldsById = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Field>.AlternateLookup<ReadOnlySpan<char>> fieldsBySpan;
 
-    public FormLayout(Form form)
+    public FormIndex(Form form)
     {
         Form = form;
         foreach (var field in form.Fields)
@@ -63,7 +63,8 @@ public sealed class FormLayout
     {
         FieldType.Table => Enumerable.Range(1, field.Rows).SelectMany(row => field.Columns.Select(c => ControlKey.Cell(field.Id, row, c.Id))),
         FieldType.Choices => field.Options.Select((_, n) => ControlKey.Option(field.Id, n + 1)),
-        _ => [field.Id],
+        FieldType.Text or FieldType.Textarea or FieldType.Date or FieldType.Integer or FieldType.Number or FieldType.Choice
+            or FieldType.Checkbox or FieldType.Person or FieldType.People => [field.Id],
     };
 }
 
@@ -73,7 +74,7 @@ public sealed class TableLayout
     public TableLayout(Field field)
     {
         Field = field;
-        foreach (var column in field.Columns) ColumnsByLabel.TryAdd(FormLayout.Label(column.Label), column);
+        foreach (var column in field.Columns) ColumnsByLabel.TryAdd(FormIndex.Label(column.Label), column);
     }
 
     public Field Field { get; }

@@ -9,7 +9,7 @@ namespace Handbook.Office.Sheets;
 /// What a ledger column looks like for one form field: its width, the style its cells take, and the data
 /// validation (with the field's help as the input prompt) that matches the field's type and constraints.
 /// </summary>
-internal static class FieldInput
+internal static class LedgerColumn
 {
     /// <summary>Excel's limits on the prompt title and text of a data validation.</summary>
     private const int MaxPromptTitle = 32, MaxPrompt = 255;
@@ -21,7 +21,8 @@ internal static class FieldInput
     {
         FieldType.Choice => field.Options,
         FieldType.Checkbox => ["是", "否"],
-        _ => [],
+        FieldType.Text or FieldType.Textarea or FieldType.Date or FieldType.Integer or FieldType.Number or FieldType.Choices
+            or FieldType.Person or FieldType.People or FieldType.Table => [],
     };
 
     public static double Width(Field field)
@@ -36,7 +37,7 @@ internal static class FieldInput
             FieldType.Person => 10,
             FieldType.People => 16,
             FieldType.Textarea => 30,
-            _ => Math.Min(field.MaxLength ?? 10, 10) * 2,
+            FieldType.Text or FieldType.Table => Math.Min(field.MaxLength ?? 10, 10) * 2,
         };
         return Math.Max(TextWidth.Column(HeaderLabel(field)), content);
     }
@@ -45,7 +46,8 @@ internal static class FieldInput
     {
         FieldType.Date => CellStyle.Date,
         FieldType.Textarea or FieldType.Choices or FieldType.People => CellStyle.Wrapped,
-        _ => CellStyle.Default,
+        FieldType.Text or FieldType.Integer or FieldType.Number or FieldType.Choice or FieldType.Checkbox or FieldType.Person
+            or FieldType.Table => CellStyle.Default,
     };
 
     /// <param name="listSource">Where the field's drop-down options are, as a formula (for choice and checkbox fields).</param>
@@ -60,7 +62,8 @@ internal static class FieldInput
             FieldType.Date => Dates(field),
             FieldType.Text or FieldType.Textarea or FieldType.Person when field.MinLength is not null || field.MaxLength is not null =>
                 Lengths(field.MinLength, field.MaxLength),
-            _ => (DataValidationValues.None, null, null, null, ""),
+            FieldType.Text or FieldType.Textarea or FieldType.Person or FieldType.Choices or FieldType.People or FieldType.Table =>
+                (DataValidationValues.None, null, null, null, ""),
         };
         return new InputRule(range, type, op, formula1, formula2, Clip(field.Label, MaxPromptTitle), Clip(Prompt(field), MaxPrompt),
             $"“{field.Label}”{error}");
