@@ -10,8 +10,11 @@ namespace Handbook.Office.Word;
 public static class FormDocument
 {
     /// <param name="templatesDir">The templates folder (with word/styles.yml and forms/*.sbn-html).</param>
-    public static byte[] Create(Book book, Form form, string templatesDir, bool forHand = false) =>
-        Create(book, form, StyleSheet.Load(templatesDir), FormLayout.Load(templatesDir), forHand);
+    public static byte[] Create(Book book, Form form, string templatesDir, bool forHand = false)
+    {
+        var sheet = StyleSheet.Load(templatesDir);
+        return Create(book, form, sheet, FormLayout.Load(templatesDir, sheet), forHand);
+    }
 
     public static byte[] Create(Book book, Form form, StyleSheet sheet, FormLayout layout, bool forHand = false)
     {

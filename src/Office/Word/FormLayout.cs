@@ -22,10 +22,11 @@ public sealed class FormLayout
     private FormLayout(TemplateSet templates, PageSetup page) => (_templates, _page) = (templates, page);
 
     /// <param name="templatesDir">The templates folder (with forms/*.sbn-html, and word/styles.yml for the page's width).</param>
-    public static FormLayout Load(string templatesDir)
+    /// <param name="sheet">The Word styles of that folder when the caller has read them already (a build reads them once).</param>
+    public static FormLayout Load(string templatesDir, StyleSheet? sheet = null)
     {
         var styles = Path.Combine(templatesDir, "word", StyleSheet.FileName);
-        var page = File.Exists(styles) ? StyleSheet.Load(templatesDir).Page : new PageSetup();
+        var page = sheet?.Page ?? (File.Exists(styles) ? StyleSheet.Load(templatesDir).Page : new PageSetup());
         return new(TemplateSet.Load(templatesDir, Folder), page);
     }
 

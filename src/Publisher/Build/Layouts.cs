@@ -7,11 +7,20 @@ namespace Handbook.Publisher.Build;
 /// The templates folder's form layouts, site templates and Word styles, each read once, when first used: the template
 /// check and the outputs of one build share them.
 /// </summary>
-internal sealed class Layouts(string templates)
+internal sealed class Layouts
 {
-    private readonly Lazy<FormLayout> _forms = new(() => FormLayout.Load(templates));
-    private readonly Lazy<SiteTemplates> _site = new(() => SiteTemplates.Load(templates));
-    private readonly Lazy<StyleSheet> _styles = new(() => StyleSheet.Load(templates));
+    private readonly Lazy<StyleSheet> _styles;
+    private readonly Lazy<SiteTemplates> _site;
+    private readonly Lazy<FormLayout> _forms;
+
+    public Layouts(string templates)
+    {
+        _styles = new(() => StyleSheet.Load(templates));
+        _site = new(() => SiteTemplates.Load(templates));
+        // The form layouts take the page's width from the styles; a templates folder without them gets the default page.
+        _forms = new(() => FormLayout.Load(templates,
+            File.Exists(Path.Combine(templates, "word", StyleSheet.FileName)) ? Styles : null));
+    }
 
     public FormLayout Forms => _forms.Value;
 
