@@ -37,6 +37,8 @@ internal sealed class SiteOutput : IOutput
         // The other pages go first in the same parallel loop: the big ones (reminders, scoring) are then written while
         // the articles are, not after them on one core.
         var others = OtherPages(book, pages);
+        // The browser validator and the zipped sources depend on nothing the pages make: written beside them, not after.
+        var validator = Task.Run(() => ValidatorFiles.Write(book, context.Output));
         Parallel.For(0, others.Count + articles.Count, i =>
         {
             if (i < others.Count)
@@ -58,7 +60,7 @@ internal sealed class SiteOutput : IOutput
         if (!Directory.Exists(statics)) throw new BuildException($"错误：找不到网站静态文件夹“{statics}”。");
         OutputFile.CopyFolder(statics, Path.Combine(context.Output, SiteUrls.StaticFolder));
         foreach (var file in files.Distinct()) OutputFile.CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));
-        ValidatorFiles.Write(book, context.Output);
+        validator.GetAwaiter().GetResult();
         links.Check(context.Output);
         return search;
     }
