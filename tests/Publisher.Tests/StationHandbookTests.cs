@@ -38,7 +38,10 @@ public sealed class StationHandbookTests : IDisposable
         var home = File.ReadAllText(Path.Combine(_out, "index.html"));
 
         Assert.Contains("placeholder=\"搜索，如：巡检\"", home, StringComparison.Ordinal);
-        Assert.Contains("--accent: #1f5f8b;", home, StringComparison.Ordinal);
+        // The colour comes as a style sheet of the site's own (no inline style, which serve's policy would block).
+        Assert.Contains("static/theme.css", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("<style", home, StringComparison.Ordinal);
+        Assert.Contains("--accent: #1f5f8b;", File.ReadAllText(Path.Combine(_out, "static", "theme.css")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,6 +41,8 @@ internal sealed class SitePage(Book book, SiteTemplates templates, string static
             foreach (var file in Directory.EnumerateFiles(statics, "*", SearchOption.AllDirectories))
                 Copy(file, Path.Combine(output, SiteUrls.StaticFolder, Path.GetRelativePath(statics, file)));
         }
+        // A few bytes, written every time: the colour in handbook.yml may be what changed.
+        Write(ThemeStyle.Url, ThemeStyle.Css(book));
     }
 
     private void Write(string url, string html) => Replace(Path.Combine(output, url), path => File.WriteAllText(path, html, Utf8));

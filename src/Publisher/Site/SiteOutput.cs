@@ -59,6 +59,7 @@ internal sealed class SiteOutput : IOutput
         var statics = Path.Combine(context.Templates, SiteTemplates.Folder, SiteTemplates.StaticFolder);
         if (!Directory.Exists(statics)) throw new BuildException($"错误：找不到网站静态文件夹“{statics}”。");
         OutputFile.CopyFolder(statics, Path.Combine(context.Output, SiteUrls.StaticFolder));
+        OutputFile.Write(Path.Combine(context.Output, ThemeStyle.Url), ThemeStyle.Css(book));
         foreach (var file in files.Distinct()) OutputFile.CopyFile(Path.Combine(book.Root, file), Path.Combine(context.Output, file));
         validator.GetAwaiter().GetResult();
         links.Check(context.Output);
