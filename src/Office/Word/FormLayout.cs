@@ -25,8 +25,7 @@ public sealed class FormLayout
     /// <param name="sheet">The Word styles of that folder when the caller has read them already (a build reads them once).</param>
     public static FormLayout Load(string templatesDir, StyleSheet? sheet = null)
     {
-        var styles = Path.Combine(templatesDir, "word", StyleSheet.FileName);
-        var page = sheet?.Page ?? (File.Exists(styles) ? StyleSheet.Load(templatesDir).Page : new PageSetup());
+        var page = sheet?.Page ?? (StyleSheet.ExistsIn(templatesDir) ? StyleSheet.Load(templatesDir).Page : new PageSetup());
         return new(TemplateSet.Load(templatesDir, Folder), page);
     }
 

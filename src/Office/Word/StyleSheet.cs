@@ -41,9 +41,14 @@ public sealed partial class StyleSheet
     /// <summary>Width of the text area between the margins, in twentieths of a point.</summary>
     public int TextWidthTwips => Units.MmToTwips(Page.Width - Page.MarginLeft - Page.MarginRight);
 
+    /// <summary>Whether the templates folder has its Word styles (word/styles.yml).</summary>
+    public static bool ExistsIn(string templatesDir) => File.Exists(PathIn(templatesDir));
+
+    private static string PathIn(string templatesDir) => Path.Combine(templatesDir, "word", FileName);
+
     public static StyleSheet Load(string templatesDir)
     {
-        var path = Path.Combine(templatesDir, "word", FileName);
+        var path = PathIn(templatesDir);
         if (!File.Exists(path)) throw new InvalidDataException($"找不到 Word 样式文件“{path}”。");
         StyleSheet sheet;
         try

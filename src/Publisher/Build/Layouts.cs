@@ -18,8 +18,7 @@ internal sealed class Layouts
         _styles = new(() => StyleSheet.Load(templates));
         _site = new(() => SiteTemplates.Load(templates));
         // The form layouts take the page's width from the styles; a templates folder without them gets the default page.
-        _forms = new(() => FormLayout.Load(templates,
-            File.Exists(Path.Combine(templates, "word", StyleSheet.FileName)) ? Styles : null));
+        _forms = new(() => FormLayout.Load(templates, StyleSheet.ExistsIn(templates) ? Styles : null));
     }
 
     public FormLayout Forms => _forms.Value;
