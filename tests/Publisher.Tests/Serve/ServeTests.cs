@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -6,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Handbook.Loading;
 using Handbook.Model;
+using Handbook.Tests.Site;
 using Handbook.Validator.Fixtures;
 
 namespace Handbook.Tests.Serve;
@@ -212,27 +212,7 @@ public sealed class ServeTests(ServeFixture fixture) : IClassFixture<ServeFixtur
     }
 
     /// <summary>`validator --format json` over the same files, by the same names.</summary>
-    private string RunCli((string Name, byte[] Data)[] files)
-    {
-        var folder = Directory.CreateTempSubdirectory("serve-cli-");
-        try
-        {
-            foreach (var (name, data) in files) File.WriteAllBytes(Path.Combine(folder.FullName, name), data);
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "validator.dll"), "--source", fixture.Source, "--format", "json", .. files.Select(f => f.Name)])
-                start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode is 0 or 1, error);
-            return output.Result;
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
+    private string RunCli((string Name, byte[] Data)[] files) => ValidatorCommandLine.Json(fixture.Source, files);
 
     /// <summary>The report without its run time.</summary>
     private static string Normalized(string json)

@@ -4,34 +4,44 @@ using System.Text.Json;
 namespace Handbook.Tests.Site;
 
 /// <summary>
-/// The validator program run as a reviewer runs it, `validator FOLDER --source HANDBOOK --format json`, on files
-/// written to a temporary folder: its report's entry (DESIGN §6) of each file, by file name.
+/// The validator program run as a reviewer runs it, `validator FILE... --source HANDBOOK --format json`, on files
+/// written to a temporary folder and named as given: what `serve` and the page 校验记录 must answer alike.
 /// </summary>
 internal static class ValidatorCommandLine
 {
-    public static Dictionary<string, JsonElement> Entries(string handbook, IEnumerable<(string Name, byte[] Data)> files)
+    /// <summary>The program's JSON report (DESIGN §6), as it prints it.</summary>
+    public static string Json(string handbook, IEnumerable<(string Name, byte[] Data)> files)
     {
-        var folder = Directory.CreateTempSubdirectory("validator-cli-").FullName;
+        var folder = Directory.CreateTempSubdirectory("validator-cli-");
         try
         {
-            var records = Directory.CreateDirectory(Path.Combine(folder, "records")).FullName;
-            foreach (var (name, data) in files) File.WriteAllBytes(Path.Combine(records, name), data);
-            var report = Path.Combine(folder, "report.json");
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "validator.dll"), records, "--source", handbook, "--format", "json", "--out", report })
+            var names = new List<string>();
+            foreach (var (name, data) in files)
+            {
+                File.WriteAllBytes(Path.Combine(folder.FullName, name), data);
+                names.Add(name);
+            }
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "validator.dll"), "--source", handbook, "--format", "json", .. names])
                 start.ArgumentList.Add(argument);
             using var process = Process.Start(start)!;
             var error = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
+            var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
             Assert.True(process.ExitCode is 0 or 1, $"validator exited with {process.ExitCode}: {error.Result}");
-            using var json = JsonDocument.Parse(File.ReadAllBytes(report));
-            return json.RootElement.GetProperty("files").EnumerateArray()
-                .ToDictionary(f => Path.GetFileName(f.GetProperty("path").GetString()!), f => f.Clone(), StringComparer.Ordinal);
+            return output;
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The report's entry of each file, by file name.</summary>
+    public static Dictionary<string, JsonElement> Entries(string handbook, IEnumerable<(string Name, byte[] Data)> files)
+    {
+        using var json = JsonDocument.Parse(Json(handbook, files));
+        return json.RootElement.GetProperty("files").EnumerateArray()
+            .ToDictionary(f => Path.GetFileName(f.GetProperty("path").GetString()!), f => f.Clone(), StringComparer.Ordinal);
     }
 }
