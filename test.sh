@@ -12,6 +12,8 @@ command -v pdftoppm >/dev/null || needed+=(poppler-utils)
 fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || needed+=(fonts-noto-cjk)
 command -v pg_ctlcluster >/dev/null || needed+=(postgresql)
 command -v git >/dev/null || needed+=(git)
+# `dotnet publish` of the publisher compiles it ahead of time (Native AOT), which links with clang.
+command -v clang >/dev/null || needed+=(clang)
 
 sudo=""
 [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && sudo="sudo"

@@ -6,7 +6,10 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace Handbook.Office.Word;
 
-/// <summary>The Word look as data: page, fonts and paragraph styles, read from templates/word/styles.yml.</summary>
+/// <summary>
+/// The Word look as data: page, fonts and paragraph styles, read from templates/word/styles.yml by generated code
+/// (StyleSheetYaml), which sets the properties one by one: hence setters, not init.
+/// </summary>
 public sealed partial class StyleSheet
 {
     public const string FileName = "styles.yml";
@@ -19,15 +22,15 @@ public sealed partial class StyleSheet
         "TableHeader", "Hyperlink", "PlaceholderText",
     ];
 
-    public PageSetup Page { get; init; } = new();
-    public string Language { get; init; } = "zh-CN";
-    public string LatinFont { get; init; } = "Times New Roman";
+    public PageSetup Page { get; set; } = new();
+    public string Language { get; set; } = "zh-CN";
+    public string LatinFont { get; set; } = "Times New Roman";
 
     /// <summary>Chinese font name → the fonts to use when it is missing.</summary>
-    public Dictionary<string, List<string>> Fonts { get; init; } = [];
+    public Dictionary<string, List<string>> Fonts { get; set; } = [];
 
-    public TableSetup Table { get; init; } = new();
-    public Dictionary<string, StyleData> Styles { get; init; } = [];
+    public TableSetup Table { get; set; } = new();
+    public Dictionary<string, StyleData> Styles { get; set; } = [];
 
     // The styles and font table parts are the same in every document made with the sheet: serialized once, copied into
     // each (documents made in parallel may both serialize them first; the bytes are the same).
@@ -53,7 +56,7 @@ public sealed partial class StyleSheet
         StyleSheet sheet;
         try
         {
-            sheet = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
+            sheet = new StaticDeserializerBuilder(new StyleSheetYaml()).WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
                 .Deserialize<StyleSheet?>(File.ReadAllText(path)) ?? new StyleSheet();
         }
         catch (YamlException e)
@@ -89,65 +92,65 @@ public sealed partial class StyleSheet
 /// <summary>Page size and margins in millimetres.</summary>
 public sealed class PageSetup
 {
-    public double Width { get; init; } = 210;
-    public double Height { get; init; } = 297;
-    public double MarginTop { get; init; } = 30;
-    public double MarginBottom { get; init; } = 28;
-    public double MarginLeft { get; init; } = 28;
-    public double MarginRight { get; init; } = 26;
-    public double Header { get; init; } = 15;
-    public double Footer { get; init; } = 15;
+    public double Width { get; set; } = 210;
+    public double Height { get; set; } = 297;
+    public double MarginTop { get; set; } = 30;
+    public double MarginBottom { get; set; } = 28;
+    public double MarginLeft { get; set; } = 28;
+    public double MarginRight { get; set; } = 26;
+    public double Header { get; set; } = 15;
+    public double Footer { get; set; } = 15;
 }
 
 public sealed class TableSetup
 {
     /// <summary>Border width in points.</summary>
-    public double Border { get; init; } = 0.5;
+    public double Border { get; set; } = 0.5;
 
     /// <summary>Left and right cell padding in millimetres.</summary>
-    public double CellMargin { get; init; } = 1.5;
+    public double CellMargin { get; set; } = 1.5;
 }
 
 /// <summary>One style. Unset values are inherited from the style it is based on (Normal by default).</summary>
 public sealed class StyleData
 {
-    public string Name { get; init; } = "";
+    public string Name { get; set; } = "";
 
     /// <summary>paragraph or character.</summary>
-    public string Type { get; init; } = "paragraph";
+    public string Type { get; set; } = "paragraph";
 
-    public string? BasedOn { get; init; }
+    public string? BasedOn { get; set; }
 
     /// <summary>The Chinese (East Asian) font.</summary>
-    public string? Font { get; init; }
+    public string? Font { get; set; }
 
-    public string? Size { get; init; }
-    public bool? Bold { get; init; }
-    public bool? Italic { get; init; }
-    public bool? Underline { get; init; }
-    public string? Color { get; init; }
+    public string? Size { get; set; }
+    public bool? Bold { get; set; }
+    public bool? Italic { get; set; }
+    public bool? Underline { get; set; }
+    public string? Color { get; set; }
 
     /// <summary>left, center, right or both (justified).</summary>
-    public string? Align { get; init; }
+    public string? Align { get; set; }
 
-    public string? LineSpacing { get; init; }
+    public string? LineSpacing { get; set; }
 
     /// <summary>Space before and after in points.</summary>
-    public double? SpaceBefore { get; init; }
-    public double? SpaceAfter { get; init; }
+    public double? SpaceBefore { get; set; }
+    public double? SpaceAfter { get; set; }
 
     /// <summary>First-line indent in characters.</summary>
-    public double? FirstLineIndent { get; init; }
+    public double? FirstLineIndent { get; set; }
 
     /// <summary>Left and right indent in millimetres.</summary>
-    public double? IndentLeft { get; init; }
-    public double? IndentRight { get; init; }
+    public double? IndentLeft { get; set; }
+    public double? IndentRight { get; set; }
 
-    public bool? KeepNext { get; init; }
-    public bool? PageBreakBefore { get; init; }
+    public bool? KeepNext { get; set; }
+    public bool? PageBreakBefore { get; set; }
 
     /// <summary>1-based outline level (headings), used by the table of contents.</summary>
-    public int? OutlineLevel { get; init; }
+    public int? OutlineLevel { get; set; }
 }
 
 /// <summary>Conversions between the units of the style data and those of WordprocessingML.</summary>

@@ -80,12 +80,7 @@ internal static class ChangesCommand
         return diff.ExitCode == 0 ? [.. diff.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)] : [];
     }
 
-    private static string Json(ChangeReport report) => JsonSerializer.Serialize(report, new JsonSerializerOptions
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    }) + "\n";
+    private static string Json(ChangeReport report) => JsonSerializer.Serialize(report, ChangeReportJson.Relaxed.ChangeReport) + "\n";
 
     private static string Markdown(ChangeReport report)
     {

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Handbook.Publisher.Commands;
 
@@ -12,10 +13,10 @@ internal static class DiagnosticFormats
 {
     public static readonly string[] Names = ["text", "json", "github", "sarif"];
 
+    // Written as JSON nodes, not serialized objects: the publisher is compiled ahead of time (no reflection).
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
@@ -40,14 +41,22 @@ internal static class DiagnosticFormats
     private static void WriteJson(IReadOnlyList<Diagnostic> diagnostics, TextWriter output)
     {
         var errors = diagnostics.Count(d => d.Severity == Severity.Error);
-        var report = new
+        var report = new JsonObject
         {
-            valid = errors == 0,
-            errors,
-            warnings = diagnostics.Count - errors,
-            diagnostics = diagnostics.Select(d => new { d.Path, d.Line, d.Column, severity = Level(d), d.Code, d.Message }),
+            ["valid"] = errors == 0,
+            ["errors"] = errors,
+            ["warnings"] = diagnostics.Count - errors,
+            ["diagnostics"] = Array(diagnostics.Select(d => new JsonObject
+            {
+                ["path"] = d.Path,
+                ["line"] = d.Line,
+                ["column"] = d.Column,
+                ["severity"] = Level(d),
+                ["code"] = d.Code,
+                ["message"] = d.Message,
+            })),
         };
-        output.WriteLine(JsonSerializer.Serialize(report, Json));
+        output.WriteLine(report.ToJsonString(Json));
     }
 
     /// <summary>`::error file=…,line=…,col=…,title=CODE::message`, escaped as the Actions runner reads it.</summary>
@@ -60,46 +69,43 @@ internal static class DiagnosticFormats
 
     private static void WriteSarif(IReadOnlyList<Diagnostic> diagnostics, TextWriter output)
     {
-        var log = new Dictionary<string, object>
+        var rules = diagnostics.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal).Select(code => new JsonObject { ["id"] = code });
+        var results = diagnostics.Select(d => new JsonObject
+        {
+            ["ruleId"] = d.Code,
+            ["level"] = Level(d),
+            ["message"] = new JsonObject { ["text"] = d.Message },
+            ["locations"] = new JsonArray(new JsonObject
+            {
+                ["physicalLocation"] = new JsonObject
+                {
+                    ["artifactLocation"] = new JsonObject { ["uri"] = Uri(d.Path) },
+                    ["region"] = new JsonObject { ["startLine"] = Math.Max(1, d.Line), ["startColumn"] = Math.Max(1, d.Column) },
+                },
+            }),
+        });
+        var log = new JsonObject
         {
             ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
             ["version"] = "2.1.0",
-            ["runs"] = new[]
+            ["runs"] = new JsonArray(new JsonObject
             {
-                new
+                ["tool"] = new JsonObject
                 {
-                    tool = new
+                    ["driver"] = new JsonObject
                     {
-                        driver = new
-                        {
-                            name = "publisher",
-                            fullName = "手册发布工具 publisher check",
-                            rules = diagnostics.Select(d => d.Code).Distinct().Order(StringComparer.Ordinal)
-                                .Select(code => new { id = code }),
-                        },
+                        ["name"] = "publisher",
+                        ["fullName"] = "手册发布工具 publisher check",
+                        ["rules"] = Array(rules),
                     },
-                    results = diagnostics.Select(d => new
-                    {
-                        ruleId = d.Code,
-                        level = Level(d),
-                        message = new { text = d.Message },
-                        locations = new[]
-                        {
-                            new
-                            {
-                                physicalLocation = new
-                                {
-                                    artifactLocation = new { uri = Uri(d.Path) },
-                                    region = new { startLine = Math.Max(1, d.Line), startColumn = Math.Max(1, d.Column) },
-                                },
-                            },
-                        },
-                    }),
                 },
-            },
+                ["results"] = Array(results),
+            }),
         };
-        output.WriteLine(JsonSerializer.Serialize(log, Json));
+        output.WriteLine(log.ToJsonString(Json));
     }
+
+    private static JsonArray Array(IEnumerable<JsonNode> items) => new([.. items]);
 
     /// <summary>A relative URI reference: each path segment percent-encoded, '/' kept.</summary>
     private static string Uri(string path) => string.Join('/', path.Split('/').Select(System.Uri.EscapeDataString));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Handbook.Publisher.Commands;
 
@@ -78,5 +79,5 @@ internal static class NewCommand
 
     /// <summary>A YAML double-quoted scalar: a JSON string is one, whatever the title holds (colons, quotes).</summary>
     private static string YamlString(string value) =>
-        JsonSerializer.Serialize(value, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        JsonValue.Create(value).ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Handbook.Validator;
 using Handbook.Validator.Findings;
 using Handbook.Validator.Packaging;
@@ -100,7 +101,8 @@ internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long 
     {
         context.Response.StatusCode = status;
         // The rest of an oversized body is not read: the connection closes after the answer.
-        return context.Response.WriteAsJsonAsync(new { error = message });
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(new JsonObject { ["error"] = message }.ToJsonString(), Encoding.UTF8);
     }
 
     /// <summary>An uploaded file, read from the request's memory.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Handbook.Model;
 using Handbook.Office.Templates;
 using Handbook.Schedule;
@@ -44,17 +45,17 @@ internal sealed class SitePages(Book book, int year, AvailableDownloads download
         page["Due"] = Reminders().Where(r => r.Month == month).Select(Reminder).ToList();
         // The page is built once and read on any day: the browser lists the next tasks from these by its own date.
         var urls = _articles.DistinctBy(x => x.Article.Id).ToDictionary(x => x.Article.Id, x => SiteUrls.Article(x.Part, x.Article));
-        page["Upcoming"] = JsonSerializer.Serialize(Reminders()
+        page["Upcoming"] = new JsonArray([.. Reminders()
             .Where(r => r.Every is not (Recurrence.Day or Recurrence.Week))
-            .Select(r => new
+            .Select(r => new JsonObject
             {
-                date = r.Date.ToString("MM-dd", CultureInfo.InvariantCulture),
-                text = $"{r.Date.Month}月{r.Date.Day}日",
-                task = r.Task,
-                by = r.By,
-                title = r.Article.Title,
-                url = urls[r.Article.Id],
-            }), RelaxedJson);
+                ["date"] = r.Date.ToString("MM-dd", CultureInfo.InvariantCulture),
+                ["text"] = $"{r.Date.Month}月{r.Date.Day}日",
+                ["task"] = r.Task,
+                ["by"] = r.By,
+                ["title"] = r.Article.Title,
+                ["url"] = urls[r.Article.Id],
+            })]).ToJsonString(RelaxedJson);
         page["Downloads"] = OtherDownloads();
         return page;
     }

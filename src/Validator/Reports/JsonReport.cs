@@ -32,16 +32,14 @@ public static class JsonReport
 
         json.WriteStartObject();
         json.WriteBoolean("valid", run.Valid);
-        json.WritePropertyName("stats");
-        JsonSerializer.Serialize(json, new
-        {
-            files = run.Files.Count,
-            valid = run.ValidFiles,
-            invalid = run.InvalidFiles,
-            errors = run.Errors,
-            warnings = run.Warnings,
-            seconds = Math.Round(run.Elapsed.TotalSeconds, 3),
-        });
+        json.WriteStartObject("stats");
+        json.WriteNumber("files", run.Files.Count);
+        json.WriteNumber("valid", run.ValidFiles);
+        json.WriteNumber("invalid", run.InvalidFiles);
+        json.WriteNumber("errors", run.Errors);
+        json.WriteNumber("warnings", run.Warnings);
+        json.WriteNumber("seconds", Math.Round(run.Elapsed.TotalSeconds, 3));
+        json.WriteEndObject();
         json.WriteStartArray("files");
         foreach (var f in run.Files)
         {
