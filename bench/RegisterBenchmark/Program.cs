@@ -67,7 +67,7 @@ if (!File.Exists(Path.Combine(made, "complete")))
         for (var i = 0; i < PerUnit; i++) File.WriteAllBytes(Path.Combine(made, unit, $"{i}.docx"), Make(unit, i));
     });
     File.WriteAllText(Path.Combine(made, "complete"), "");
-    Console.WriteLine($"made {units * PerUnit} records into {made} in {making.Elapsed.TotalSeconds:F0} s (once; reused by later runs)");
+    Console.WriteLine($"made {units * PerUnit} records into {made} in {making.Elapsed.TotalSeconds:F0} s (once; reused by later runs; this run's peak working set includes making them)");
 }
 if (!RegisterStore.IsConnectionString(db)) foreach (var f in new[] { db, db + "-wal", db + "-shm" }) File.Delete(f);
 using var expander = new InputExpander();

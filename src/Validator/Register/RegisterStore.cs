@@ -1,8 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Handbook.Validator.Checking;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -233,7 +235,10 @@ public sealed class RegisterStore : IDisposable
         return replaced;
     }
 
-    private static string ValuesJson(RecordValues? values) => JsonSerializer.Serialize(values?.All ?? NoValues, RegisterJson.Default.IReadOnlyDictionaryStringString);
+    private static string ValuesJson(RecordValues? values) => JsonSerializer.Serialize(values?.All ?? NoValues, Json.IReadOnlyDictionaryStringString);
+
+    /// <summary>Chinese as itself rather than \u escapes: half the bytes a row (and readable in the database).</summary>
+    private static readonly RegisterJson Json = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) });
 
     private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
