@@ -129,8 +129,7 @@ public sealed class RegisterStore : IDisposable
         var replacedBefore = postgres ? ReplaceAll(latest, transaction) : ReplaceEach(latest, transaction);
         transaction.Commit();
 
-        var storedHashes = stored.Select(r => r.Hash).ToHashSet(StringComparer.Ordinal);
-        var keysBefore = replacedBefore.Where(r => !storedHashes.Contains(r.Hash)).Select(r => r.Key).ToHashSet();
+        var keysBefore = replacedBefore.Where(r => !inserted.Contains(r.Hash)).Select(r => r.Key).ToHashSet();
         var outcomes = Enumerable.Repeat(Outcome.Duplicate, batch.Count).ToList();
         var seen = new HashSet<(string, string, string)>();
         foreach (var row in stored)
