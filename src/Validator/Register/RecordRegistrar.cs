@@ -6,7 +6,7 @@ namespace Handbook.Validator.Register;
 
 /// <summary>
 /// Validates records with the validator and stores them, a batch at a time: the records of one batch are checked on
-/// several threads, then written in one transaction, so memory holds one batch however many records there are.
+/// several threads, then written in one transaction, so memory holds two batches however many records there are.
 /// This is also what a server calls to store one record it has validated (<see cref="Store"/>).
 /// </summary>
 public sealed class RecordRegistrar(RecordValidator validator, RecordPlacer placer, RegisterStore store, int jobs)
@@ -18,6 +18,8 @@ public sealed class RecordRegistrar(RecordValidator validator, RecordPlacer plac
     public Totals AddAll(IReadOnlyList<RecordSource> sources, Action? progress = null)
     {
         int added = 0, replaced = 0, duplicates = 0, invalid = 0;
+        // A batch is stored while the next one is checked, so that the cores validate while the database writes.
+        Task<List<RegisterStore.Outcome>>? storing = null;
         foreach (var chunk in sources.Chunk(BatchSize))
         {
             var batch = new (RegisteredRecord, RecordValues?, byte[])[chunk.Length];
@@ -32,14 +34,22 @@ public sealed class RecordRegistrar(RecordValidator validator, RecordPlacer plac
             // A file that could not be read has nothing to keep: it is reported, not stored.
             var readable = batch.Where(b => b.Item3.Length > 0).ToList();
             invalid += batch.Count(b => !b.Item1.Valid);
-            foreach (var outcome in store.Add(readable, DateTimeOffset.UtcNow))
+            Count(storing);
+            storing = Task.Run(() => store.Add(readable, DateTimeOffset.UtcNow));
+        }
+        Count(storing);
+        return new Totals(added, replaced, duplicates, invalid);
+
+        void Count(Task<List<RegisterStore.Outcome>>? stored)
+        {
+            // GetResult: a database error comes out as itself, not wrapped, for the caller to report.
+            foreach (var outcome in stored?.GetAwaiter().GetResult() ?? [])
             {
                 if (outcome == RegisterStore.Outcome.Added) added++;
                 else if (outcome == RegisterStore.Outcome.Replaced) replaced++;
                 else duplicates++;
             }
         }
-        return new Totals(added, replaced, duplicates, invalid);
     }
 
     /// <summary>Validates and stores one record (for a server receiving it); returns the validator's report with the register's findings.</summary>

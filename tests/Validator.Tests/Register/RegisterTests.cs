@@ -18,11 +18,12 @@ public sealed class RegisterTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private static byte[] Meeting(string unit, string date, bool valid = true) => TestHandbook.Record("F03", values =>
+    private static byte[] Meeting(string unit, string date, bool valid = true, string? location = null) => TestHandbook.Record("F03", values =>
     {
         values["branch"] = unit;
         values["meeting_date"] = date;
         values["review_date"] = date;
+        if (location is not null) values["location"] = location;
         if (!valid) values.Remove("host");
     });
 
@@ -79,6 +80,22 @@ public sealed class RegisterTests : IDisposable
         Assert.Equal(1, again.Replaced);
         Assert.Equal((3, 3, 0, 0, 1), Cell(F03(Compliance(store), B)));
         Assert.Equal(8, store.Count());
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public void A_correction_in_the_same_batch_replaces_the_record_before_it(string database)
+    {
+        using var store = Open(database);
+        Add(store, ("old.docx", Meeting(A, "2026-01-10", valid: false)));
+        // One batch: the record is corrected twice, and the first correction is sent again.
+        var first = Meeting(A, "2026-01-10");
+        var totals = Add(store, ("1-first.docx", first), ("2-last.docx", Meeting(A, "2026-01-10", location: "党员活动室")), ("3-first-again.docx", first));
+        Assert.Equal(new RecordRegistrar.Totals(0, 2, 1, 0), totals);
+        var current = Assert.Single(store.Current(), r => r.Unit == A);
+        Assert.EndsWith("2-last.docx", current.Path, StringComparison.Ordinal);
+        Assert.Equal(3, store.Count());
     }
 
     [Theory]
