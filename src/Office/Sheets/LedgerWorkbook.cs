@@ -91,9 +91,13 @@ public static class LedgerWorkbook
     /// <summary>Height of a ruled row of an empty ledger: room to write by hand.</summary>
     public const double RuledRowHeight = 24;
 
-    /// <summary>An empty ledger prints as a paper one does: a page of ruled rows under the header.</summary>
+    /// <summary>
+    /// An empty ledger prints as a paper one does: a page of ruled rows under the header. It prints at a fixed scale,
+    /// so the rows fill the page in any office suite (fitted to the width, the height would vary with the font).
+    /// </summary>
     private static void AddRuledRows(WorksheetSpec sheet, PrintPage.PaperSize paper)
     {
+        sheet.PrintScale = PrintPage.WidthScale(sheet, paper);
         var cells = sheet.Columns.Select(c => new Cell(null, c.Style == CellStyle.Date ? CellStyle.BodyDate : CellStyle.Body)).ToList();
         for (var n = PrintPage.RowsLeftOnFirstPage(sheet, paper, RuledRowHeight); n > 0; n--)
             sheet.Add(new SheetRow(cells, RuledRowHeight));

@@ -56,7 +56,7 @@ public static class WorkbookWriter
     private static Worksheet Worksheet(WorksheetSpec sheet, PrintPage.PaperSize paper)
     {
         var worksheet = new Worksheet();
-        if (sheet.Landscape || sheet.PrintTitleRow > 0)
+        if ((sheet.Landscape || sheet.PrintTitleRow > 0) && sheet.PrintScale is null)
             worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
         worksheet.Append(new SheetViews(View(sheet)));
         worksheet.Append(new SheetFormatProperties { DefaultRowHeight = 15 });
@@ -78,6 +78,7 @@ public static class WorkbookWriter
             PaperSize = paper.Code,
             Orientation = sheet.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
             FitToWidth = 1, FitToHeight = 0,
+            Scale = sheet.PrintScale is { } scale ? (uint)scale : null,
         });
         var headerFooter = new HeaderFooter();
         // '&' starts a header code, so a literal one is doubled.

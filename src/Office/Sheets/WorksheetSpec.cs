@@ -38,6 +38,9 @@ public sealed class WorksheetSpec(string name)
     /// <summary>Text printed at the top left of every page, if any.</summary>
     public string? PageHeader { get; set; }
 
+    /// <summary>The print scale in per cent; null: fitted to the paper's width.</summary>
+    public int? PrintScale { get; set; }
+
     /// <summary>The 1-based number the next added row gets.</summary>
     public int NextRow => Rows.Count + 1;
 

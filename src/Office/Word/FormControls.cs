@@ -20,8 +20,9 @@ internal sealed class FormControls(WordPackage package, Form form, string layout
         var name = element.GetAttribute("name") ?? "";
         if (forHand)
         {
-            var fields = Resolve(name);
-            return element.GetAttribute("value") is { } prefilled ? [TextRun(prefilled)] : ForHand(fields.Field);
+            var (field, _) = Resolve(name);
+            var text = element.GetAttribute("value") ?? TextForHand(field, InTable(name));
+            return text.Length == 0 ? [] : [TextRun(text)];
         }
         var controls = Resolve(name).Controls.ToList();
         // A layout may prefill a control (value="…"), as the scoring sheet does with each item and its points.
@@ -65,16 +66,31 @@ internal sealed class FormControls(WordPackage package, Form form, string layout
         };
     }
 
-    /// <summary>A field printed for handwriting: the cell's borders are the ruling, so text fields print nothing.</summary>
-    private static IEnumerable<OpenXmlElement> ForHand(Field field) => field.Type switch
+    /// <summary>
+    /// What a field prints for handwriting: the cell's borders are the ruling, so text fields print nothing; in a
+    /// table a choice column's cells are writing space too (its options print once, above the table: see
+    /// <see cref="FormLayout"/>), since boxes for every option do not fit a narrow column without breaking words.
+    /// </summary>
+    public static string TextForHand(Field field, bool inTable) => field.Type switch
     {
-        FieldType.Date => [TextRun(DateForHand)],
+        FieldType.Date => DateForHand,
+        FieldType.Choice or FieldType.Choices when inTable => "",
         // A no-break space keeps each box with its option when the options wrap.
-        FieldType.Choice or FieldType.Choices => [TextRun(string.Join("　", field.Options.Select(o => $"☐\u00A0{o}")))],
-        FieldType.Checkbox => [TextRun("☐")],
+        FieldType.Choice or FieldType.Choices => string.Join("　", field.Options.Select(o => $"☐\u00A0{o}")),
+        FieldType.Checkbox => "☐",
         FieldType.Text or FieldType.Textarea or FieldType.Integer or FieldType.Number or FieldType.Person or FieldType.People
-            or FieldType.Table => [],
+            or FieldType.Table => "",
     };
+
+    /// <summary>What an empty control of the fillable form shows: its prompt, or its boxes and options.</summary>
+    public static string TextToFill(Field field, int row) => field.Type switch
+    {
+        FieldType.Choices => string.Concat(field.Options.Select(o => $"☐ {o}　")),
+        FieldType.Checkbox => "☐",
+        _ => Placeholder.For(field, row),
+    };
+
+    private static bool InTable(string name) => ControlKey.TryParse(name, out var key) && key.Shape == ControlKeyShape.Cell;
 
     /// <summary>Room for a handwritten date.</summary>
     public const string DateForHand = "　　年　月　日";

@@ -34,15 +34,16 @@ public sealed class FormLayout
     /// <summary>The layout's file, relative to the templates folder.</summary>
     public string PathOf(Form form) => _templates.PathOf(NameOf(form));
 
+    /// <param name="forHand">For the print-ready blank: rows fitted to what it prints (no prompts), choice columns' options above their table.</param>
     /// <exception cref="TemplateException">The layout fails.</exception>
-    public string Render(Book book, Form form)
+    public string Render(Book book, Form form, bool forHand = false)
     {
         if (!_templates.Contains(NameOf(form)))
             throw new InvalidDataException($"{form.Path}: 表单 {form.Id} 的版式“{NameOf(form)}”不存在（应有模板 {PathOf(form)}）。");
         Dictionary<string, object?> model;
         try
         {
-            model = Model(book, form, _page);
+            model = Model(book, form, _page, forHand);
         }
         catch (InvalidDataException e)
         {
@@ -70,7 +71,7 @@ public sealed class FormLayout
             }
             try
             {
-                _templates.Render(NameOf(form), Model(book, form, _page));
+                _templates.Render(NameOf(form), Model(book, form, _page, forHand: false));
             }
             catch (TemplateException e)
             {
@@ -94,7 +95,7 @@ public sealed class FormLayout
         return ((int)value.Start.Line, (int)value.Start.Column);
     }
 
-    private static Dictionary<string, object?> Model(Book book, Form form, PageSetup page)
+    private static Dictionary<string, object?> Model(Book book, Form form, PageSetup page, bool forHand)
     {
         var prefill = ScoringSheet.Is(form) ? ScoringPrefill(book, form) : [];
         return new()
@@ -102,7 +103,7 @@ public sealed class FormLayout
             ["Form"] = new { form.Id, form.Title, form.Version, CodeLine = FormIdentity.CodeLine(form.Id, form.Version) },
             ["Book"] = new { book.Info.Title, book.Info.Organization, book.Info.Edition, Grading = GradeBands.Sentence(book.Info.Grading) },
             ["Fields"] = form.Fields.ToDictionary(f => f.Id, f => new { f.Id, f.Label, f.Help }),
-            ["Blocks"] = OnePage(Blocks(form, prefill, page.Width - page.MarginLeft - page.MarginRight),
+            ["Blocks"] = FittedToPages(Blocks(form, prefill, page.Width - page.MarginLeft - page.MarginRight, forHand),
                 page.Height - page.MarginTop - page.MarginBottom),
         };
     }
@@ -130,13 +131,26 @@ public sealed class FormLayout
     /// table field with its columns and printed rows (Table). Both have every member, so a layout may test either.
     /// </summary>
     /// <param name="LabelWidth">A grid's label column, in millimetres: wide enough for its longest label on one line.</param>
-    public sealed record Block(bool Grid, bool Table, string? Label, IReadOnlyList<Column> Columns, IReadOnlyList<Row> Rows, string LabelWidth);
+    /// <param name="Notes">Lines to print under a table's label: in the print-ready blank, the options of its choice columns.</param>
+    public sealed record Block(bool Grid, bool Table, string? Label, IReadOnlyList<Column> Columns, IReadOnlyList<Row> Rows, string LabelWidth,
+        IReadOnlyList<string> Notes)
+    {
+        /// <summary>The printed height of what a table has above its rows (its label, notes and header row), in millimetres.</summary>
+        internal double HeadMm { get; init; }
+
+        /// <summary>The printed height of a table's header row, which repeats on each page, in millimetres.</summary>
+        internal double HeaderMm { get; init; }
+    }
 
     /// <param name="Width">Its share of the table's width, in per cent.</param>
     public sealed record Column(string Label, string Width);
 
     /// <param name="Height">In millimetres.</param>
-    public sealed record Row(IReadOnlyList<Cell> Cells, string Height);
+    public sealed record Row(IReadOnlyList<Cell> Cells, string Height)
+    {
+        /// <summary>The height its text takes when printed (labels, prompts, options), in millimetres: the row is at least that tall.</summary>
+        internal double TextMm { get; init; }
+    }
 
     /// <param name="Label">The field's label (a grid's cell), or null (a table's cell: its column has the label).</param>
     /// <param name="Field">The content control's name: the field id, or table.row.column.</param>
@@ -144,39 +158,113 @@ public sealed class FormLayout
     /// <param name="Value">What the control holds beforehand, or null.</param>
     public sealed record Cell(string? Label, string Field, bool Wide, string? Value);
 
-    /// <summary>
-    /// Height of what the record layout prints besides its rows, in millimetres: title, code line, signature line and
-    /// the edition line; each table adds its heading, header row and the empty paragraph after it.
-    /// </summary>
-    private const double FormOverheadMm = 11.4 + 6.6 + 11.4 + 6.6, TableOverheadMm = 9.3 + 7 + 8.5;
+    /// <summary>Height of what the record layout prints above its blocks, in millimetres: title and code line.</summary>
+    private static double FormHeadMm => LineMm(22, 1.2) + PtMm(6) + LineMm(10.5, 1.2) + PtMm(6);
 
-    /// <summary>
-    /// What the estimate misses (cell padding, labels and prompts on two lines), measured on the default handbook's
-    /// forms in LibreOffice: kept free when fitting.
-    /// </summary>
-    private const double GrowthMm = 28;
+    /// <summary>Height of what it prints below them: the signature line and the edition line.</summary>
+    private static double FormFootMm => SectionMm + LineMm(10.5, 1.2) + PtMm(6);
+
+    /// <summary>What the estimate misses (borders, rounding), kept free on each page when fitting.</summary>
+    private const double SpareMm = 6;
 
     /// <summary>The lowest rows may get to keep a form on one page: still room to write by hand.</summary>
     private const double MinRowScale = 0.8;
 
     /// <summary>
-    /// A form that would spill a row or a few onto an otherwise empty second page gets every row a little lower
-    /// (at most to <see cref="MinRowScale"/>), so it prints on one page; a longer one keeps its rows.
+    /// A form that would spill a few rows onto a second page gets every row a little lower (at most to
+    /// <see cref="MinRowScale"/>), so it prints on one page; one that needs the second page anyway gets every row
+    /// taller until its rows fill that page, so the second page is writing room rather than a few rows alone.
+    /// Longer forms keep their rows.
     /// </summary>
-    private static List<Block> OnePage(List<Block> blocks, double pageHeightMm)
+    private static List<Block> FittedToPages(List<Block> blocks, double pageHeightMm)
     {
-        var overhead = FormOverheadMm + blocks.Count(b => b.Table) * TableOverheadMm;
-        var rows = blocks.Sum(b => b.Rows.Sum(r => HeightMm(r)));
-        var room = pageHeightMm - GrowthMm;
-        if (overhead + rows <= room || overhead + rows * MinRowScale > room) return blocks;
-        var scale = (room - overhead) / rows;
+        var room = pageHeightMm - SpareMm;
+        var pages = Pages(blocks, 1, room);
+        double scale;
+        if (pages == 1) return blocks;
+        if (Pages(blocks, MinRowScale, room) == 1) scale = Largest(MinRowScale, 1, s => Pages(blocks, s, room) == 1);
+        else if (pages == 2) scale = Largest(1, MaxRowScale, s => Pages(blocks, s, room) == 2);
+        else return blocks;
         return [.. blocks.Select(b => b with { Rows = [.. b.Rows.Select(r => r with { Height = Mm(Math.Floor(HeightMm(r) * scale * 10) / 10) })] })];
+    }
+
+    /// <summary>The tallest rows may get to fill a second page.</summary>
+    private const double MaxRowScale = 3;
+
+    /// <summary>
+    /// How many pages the record layout prints with every row's height times <paramref name="scale"/> (a row is at
+    /// least as tall as its text): a row that does not fit at the foot of a page moves to the next (rows do not
+    /// split), a table's label stays with its header and first row, and the header repeats on each page.
+    /// </summary>
+    private static int Pages(List<Block> blocks, double scale, double room)
+    {
+        var (pages, used) = (1, FormHeadMm);
+        foreach (var block in blocks)
+            for (var i = 0; i < block.Rows.Count; i++)
+            {
+                var row = Math.Max(HeightMm(block.Rows[i]) * scale, block.Rows[i].TextMm);
+                Place(i == 0 ? block.HeadMm + row : row, block.HeaderMm);
+                if (i == block.Rows.Count - 1 && block.Table) Place(ParagraphMm, 0);
+            }
+        Place(FormFootMm, 0);
+        return pages;
+
+        void Place(double height, double repeated)
+        {
+            if (used + height > room && used > 0) (pages, used) = (pages + 1, repeated);
+            used += height;
+        }
+    }
+
+    /// <summary>The largest value in [low, high] for which <paramref name="holds"/> is true, given that it holds at low and is monotone.</summary>
+    private static double Largest(double low, double high, Func<double, bool> holds)
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            var middle = (low + high) / 2;
+            if (holds(middle)) low = middle;
+            else high = middle;
+        }
+        return low;
     }
 
     private static double HeightMm(Row row) => double.Parse(row.Height, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// One line of text in LibreOffice with the Noto CJK fonts: the font's line height is 1.445 em, times the line
+    /// spacing (measured on the forms' PDFs: 五号 at 1.2 lines is 18.2 pt).
+    /// </summary>
+    private static double LineMm(double sizePt, double spacing) => PtMm(sizePt * spacing * 1.445);
+
+    private static double PtMm(double pt) => pt * 25.4 / 72;
+
+    /// <summary>A FormSection paragraph (黑体 小四 at 1.2 lines, 9 pt before and 3 after), as templates/word/styles.yml gives it.</summary>
+    private static double SectionMm => LineMm(12, 1.2) + PtMm(12);
+
+    /// <summary>The empty paragraph after a table (Normal: 小四 at 1.5 lines).</summary>
+    private static double ParagraphMm => LineMm(12, 1.5);
+
+    /// <summary>The height a cell's text takes: its lines in the cell's width (less its padding), and the cell's top and bottom margins (28 twips each).</summary>
+    private static double TextMm(string text, double cellWidthMm, double sizePt, double spacing)
+    {
+        var width = cellWidthMm - 3;
+        var character = PtMm(sizePt);
+        int lines = 1;
+        double line = 0;
+        foreach (var c in text)
+        {
+            var w = c >= '\u2E80' ? character : character / 2;
+            if (line + w > width && line > 0) (lines, line) = (lines + 1, 0);
+            line += w;
+        }
+        return lines * LineMm(sizePt, spacing) + 56 * 25.4 / 1440;
+    }
+
+    /// <summary>A label in a header cell (TableHeader: 黑体 五号 at 1.2 lines).</summary>
+    private static double LabelTextMm(string label, double widthMm) => TextMm(label, widthMm, 10.5, 1.2);
+
     /// <summary>Runs of ordinary fields become grids; each table field is a block of its own.</summary>
-    private static List<Block> Blocks(Form form, Dictionary<string, string> prefill, double textWidthMm)
+    private static List<Block> Blocks(Form form, Dictionary<string, string> prefill, double textWidthMm, bool forHand)
     {
         var blocks = new List<Block>();
         var pending = new List<Field>();
@@ -187,16 +275,17 @@ public sealed class FormLayout
                 pending.Add(field);
                 continue;
             }
-            if (pending.Count > 0) blocks.Add(Grid(pending));
+            if (pending.Count > 0) blocks.Add(Grid(pending, textWidthMm, forHand));
             pending = [];
-            blocks.Add(TableBlock(field, prefill, textWidthMm));
+            blocks.Add(TableBlock(field, prefill, textWidthMm, forHand));
         }
-        if (pending.Count > 0) blocks.Add(Grid(pending));
+        if (pending.Count > 0) blocks.Add(Grid(pending, textWidthMm, forHand));
         return blocks;
     }
 
-    private static Block Grid(List<Field> fields)
+    private static Block Grid(List<Field> fields, double textWidthMm, bool forHand)
     {
+        var labelWidth = Math.Clamp(fields.Max(f => LabelMm(f.Label)), 25, 45);
         var rows = new List<Row>();
         var half = new List<Field>();
         foreach (var field in fields)
@@ -208,18 +297,22 @@ public sealed class FormLayout
                 continue;
             }
             FlushPair();
-            rows.Add(new Row([GridCell(field, wide: true)], Height(field)));
+            rows.Add(new Row([GridCell(field, wide: true)], Height(field)) { TextMm = Text(field, textWidthMm - labelWidth) });
         }
         FlushPair();
-        var labelWidth = Math.Clamp(fields.Max(f => LabelMm(f.Label)), 25, 45);
-        return new Block(Grid: true, Table: false, Label: null, Columns: [], Rows: rows, Mm(labelWidth));
+        return new Block(Grid: true, Table: false, Label: null, Columns: [], Rows: rows, Mm(labelWidth), Notes: []);
 
         void FlushPair()
         {
             if (half.Count == 0) return;
-            rows.Add(new Row([.. half.Select(f => GridCell(f, wide: half.Count == 1))], "8"));
+            var width = half.Count == 1 ? textWidthMm - labelWidth : textWidthMm / 2 - labelWidth;
+            rows.Add(new Row([.. half.Select(f => GridCell(f, wide: half.Count == 1))], "8") { TextMm = half.Max(f => Text(f, width)) });
             half.Clear();
         }
+
+        // The label beside the value, or the value's text (TableText: 仿宋 五号 at 1.2 lines), whichever is taller.
+        double Text(Field field, double width) => Math.Max(LabelTextMm(field.Label, labelWidth),
+            TextMm(forHand ? FormControls.TextForHand(field, inTable: false) : FormControls.TextToFill(field, 0), width, 10.5, 1.2));
     }
 
     private static Cell GridCell(Field field, bool wide) => new(field.Label, field.Id, wide, null);
@@ -237,16 +330,47 @@ public sealed class FormLayout
         return (lines * 8).ToString(CultureInfo.InvariantCulture);
     }
 
-    private static Block TableBlock(Field table, Dictionary<string, string> prefill, double textWidthMm)
+    private static Block TableBlock(Field table, Dictionary<string, string> prefill, double textWidthMm, bool forHand)
     {
         var widths = ColumnWidths(table.Columns, textWidthMm);
+        widths = [.. widths.Select(w => w * textWidthMm / widths.Sum())];
         var columns = table.Columns.Select((c, i) =>
-            new Column(c.Label, (widths[i] * 100 / widths.Sum()).ToString("0.#", CultureInfo.InvariantCulture))).ToList();
-        var rows = Enumerable.Range(1, table.Rows).Select(row => new Row(
-            [.. table.Columns.Select(c => ControlKey.Cell(table.Id, row, c.Id)).Select(name => new Cell(null, name, false, prefill.GetValueOrDefault(name)))],
-            "8")).ToList();
-        return new Block(Grid: false, Table: true, table.Label, columns, rows, LabelWidth: "0");
+            new Column(c.Label, (widths[i] * 100 / textWidthMm).ToString("0.#", CultureInfo.InvariantCulture))).ToList();
+        var rows = Enumerable.Range(1, table.Rows).Select(row =>
+        {
+            var cells = table.Columns.Select(c => ControlKey.Cell(table.Id, row, c.Id)).Select(name => new Cell(null, name, false, prefill.GetValueOrDefault(name))).ToList();
+            // A table's cells print in FormCell: 仿宋 小五 at single spacing.
+            var text = table.Columns.Select((c, i) => TextMm(cells[i].Value
+                ?? (forHand ? FormControls.TextForHand(c, inTable: true) : FormControls.TextToFill(c, row)), widths[i], 9, 1)).Max();
+            return new Row(cells, "8") { TextMm = text };
+        }).ToList();
+        var notes = forHand ? OptionNotes(table) : [];
+        var header = table.Columns.Select((c, i) => LabelTextMm(c.Label, widths[i])).Max();
+        return new Block(Grid: false, Table: true, table.Label, columns, rows, LabelWidth: "0", notes)
+        {
+            // A note prints in FormNote: 仿宋 小五 at 1.2 lines, 3 pt after.
+            HeadMm = SectionMm + notes.Sum(n => TextMm(n, textWidthMm + 3, 9, 1.2) + PtMm(3)) + header,
+            HeaderMm = header,
+        };
     }
+
+    /// <summary>
+    /// The options of a table's choice columns, once for the columns that share them, as a line to print above the
+    /// table of the print-ready blank: its cells are writing space (<see cref="FormControls.TextForHand"/>).
+    /// </summary>
+    private static List<string> OptionNotes(Field table) =>
+    [
+        .. table.Columns.Where(c => c.Type is FieldType.Choice or FieldType.Choices)
+            .GroupBy(c => (c.Type, Options: string.Join("\n", c.Options)))
+            .Select(g =>
+            {
+                var labels = string.Join("、", g.Select(c => c.Label));
+                var options = g.First().Options.Select(o => $"“{o}”").ToList();
+                return g.Key.Type == FieldType.Choices ? $"{labels}填写{string.Concat(options)}中的一项或几项。"
+                    : options.Count == 1 ? $"{labels}填写{options[0]}。"
+                    : $"{labels}填写{string.Concat(options.SkipLast(1))}或{options[^1]}。";
+            }),
+    ];
 
     /// <summary>
     /// Column widths in millimetres across the page. Each column needs its label on one line and room to write its

@@ -32,6 +32,75 @@ public sealed partial class FormPageCountTests : IDisposable
             Assert.True(Pages(pdfs[file]) == 1, $"{Path.GetFileName(file)}: {Pages(pdfs[file])} pages");
     }
 
+    /// <summary>
+    /// The forms that used to spill one to three rows onto an otherwise empty second page (issue 16 item 3): their rows
+    /// fill the second page now, down to its last quarter, and the print-ready blank is no longer than the form.
+    /// </summary>
+    [Theory]
+    [InlineData("F01")]
+    [InlineData("F03")]
+    [InlineData("F09")]
+    [InlineData("F19")]
+    public void A_form_on_two_pages_fills_the_second(string id)
+    {
+        var book = TestRepository.Book;
+        var form = book.FindForm(id)!;
+        var files = new[] { false, true }.Select(forHand =>
+        {
+            var path = Path.Combine(dir, $"{id}{(forHand ? "-blank" : "")}.docx");
+            File.WriteAllBytes(path, FormDocument.Create(book, form, TestRepository.Templates, forHand));
+            return path;
+        }).ToList();
+        var pdfs = LibreOffice.Convert(files, "pdf", Path.Combine(dir, "pdf"));
+        foreach (var file in files)
+        {
+            var pages = Pages(pdfs[file]);
+            Assert.True(pages <= 2, $"{Path.GetFileName(file)}: {pages} pages");
+            if (pages == 2)
+            {
+                var bottom = LastLineMm(pdfs[file], 2, book.Info.Title);
+                Assert.True(bottom > 297 * 0.75, $"{Path.GetFileName(file)}: the second page ends at {bottom:0} mm");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The print-ready blanks whose choice columns printed ☐ and every option in each narrow cell, breaking words and
+    /// making the blank longer than the form (issue 16 item 1): not longer now.
+    /// </summary>
+    [Theory]
+    [InlineData("F07")]
+    [InlineData("F11")]
+    [InlineData("F16")]
+    public void A_blank_with_choice_columns_is_no_longer_than_its_form(string id)
+    {
+        var book = TestRepository.Book;
+        var form = book.FindForm(id)!;
+        var files = new[] { false, true }.Select(forHand =>
+        {
+            var path = Path.Combine(dir, $"{id}{(forHand ? "-blank" : "")}.docx");
+            File.WriteAllBytes(path, FormDocument.Create(book, form, TestRepository.Templates, forHand));
+            return path;
+        }).ToList();
+        var pdfs = LibreOffice.Convert(files, "pdf", Path.Combine(dir, "pdf"));
+        Assert.True(Pages(pdfs[files[1]]) <= Pages(pdfs[files[0]]), $"{id}: blank {Pages(pdfs[files[1]])} pages, form {Pages(pdfs[files[0]])}");
+    }
+
+    /// <summary>Where on the page (mm from the top) the line with <paramref name="text"/> ends: the form's edition line is its last.</summary>
+    private static double LastLineMm(string pdf, int page, string text)
+    {
+        var p = page.ToString(CultureInfo.InvariantCulture);
+        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-f", p, "-l", p, "-bbox", pdf, "-"]) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var words = Word().Matches(output).Where(m => m.Groups[2].Value.Contains(text[..2], StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(words);
+        return words.Max(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)) * 25.4 / 72;
+    }
+
+    [GeneratedRegex(@"<word [^>]*yMax=""([\d.]+)"">([^<]*)</word>")]
+    private static partial Regex Word();
+
     private static int Pages(string pdf)
     {
         using var process = Process.Start(new ProcessStartInfo("pdfinfo", [pdf]) { RedirectStandardOutput = true })!;

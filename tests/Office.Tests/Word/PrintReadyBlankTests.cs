@@ -27,9 +27,18 @@ public class PrintReadyBlankTests
         var fields = form.Fields.SelectMany(f => f.Type == FieldType.Table ? f.Columns.AsEnumerable() : [f]).ToList();
         foreach (var field in fields.Where(f => !string.IsNullOrWhiteSpace(f.Help)))
             Assert.DoesNotContain(field.Help!, text, StringComparison.Ordinal);
-        foreach (var field in fields.Where(f => f.Type is FieldType.Choice or FieldType.Choices))
+        foreach (var field in form.Fields.Where(f => f.Type is FieldType.Choice or FieldType.Choices))
             foreach (var option in field.Options)
                 Assert.Contains($"☐\u00A0{option}", text, StringComparison.Ordinal);
+        // A table's choice column: its cells are writing space, its options printed once in a line above the table.
+        foreach (var column in form.Fields.Where(f => f.Type == FieldType.Table && form.Layout is null).SelectMany(f => f.Columns)
+            .Where(c => c.Type is FieldType.Choice or FieldType.Choices))
+        {
+            var note = body.Elements<Paragraph>().Select(p => p.InnerText).FirstOrDefault(t => t.Contains(column.Label + "填写", StringComparison.Ordinal)
+                || t.Contains(column.Label + "、", StringComparison.Ordinal));
+            Assert.True(note is not null, $"{id} {column.Label}: no line with its options");
+            foreach (var option in column.Options) Assert.Contains($"“{option}”", note, StringComparison.Ordinal);
+        }
         if (fields.Any(f => f.Type == FieldType.Date)) Assert.Contains("年　月　日", text, StringComparison.Ordinal);
     }
 
