@@ -21,11 +21,16 @@ namespace Handbook.Publisher.Serve;
 /// <param name="Register">The register (an SQLite file or a PostgreSQL connection string) that /api/validate?register=1 stores into; null: none.</param>
 internal sealed record ServeOptions(DirectoryInfo Source, DirectoryInfo Templates, string Host, int Port, int MaxUploadMb, int Year, string? Register = null);
 
-/// <summary>How many validations run at once, and how many more may wait for a turn; the rest are told to come back.</summary>
-internal sealed record ValidationBound(int Running, int Waiting)
+/// <summary>
+/// How many validation requests are served at once, how many of them check their records at once, and how many more
+/// requests may wait for a turn; the rest are told to come back.
+/// </summary>
+/// <param name="Receiving">Requests served at once, their uploads read into memory (each up to --max-upload-mb). More than
+/// the cores: an upload arrives at the network's pace, and one of 18 MB must not keep a core's turn while it does.</param>
+/// <param name="Running">Requests checking their records at once (CPU work): one per core.</param>
+internal sealed record ValidationBound(int Receiving, int Running, int Waiting)
 {
-    /// <summary>One per core, and a few waiting.</summary>
-    public static ValidationBound Default { get; } = new(Environment.ProcessorCount, 64);
+    public static ValidationBound Default { get; } = new(4 * Environment.ProcessorCount, Environment.ProcessorCount, 64);
 }
 
 /// <summary>
@@ -65,7 +70,7 @@ internal sealed class PreviewServer : IAsyncDisposable
         {
             limiter.AddConcurrencyLimiter("validate", o =>
             {
-                o.PermitLimit = bound.Running;
+                o.PermitLimit = bound.Receiving;
                 o.QueueLimit = bound.Waiting;
                 o.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
             });
@@ -80,7 +85,7 @@ internal sealed class PreviewServer : IAsyncDisposable
         var access = new AccessLog(log);
         var files = new StaticSite(_site, _reload);
         var register = options.Register is null ? null : new ServedRegister(options.Register, options.Source);
-        var validate = new ValidationEndpoint(Validator, maxBytes, register);
+        var validate = new ValidationEndpoint(Validator, maxBytes, register, bound.Running);
         var stopping = _app.Lifetime.ApplicationStopping;
         _app.Use(access.Write);
         _app.Use(SecurityHeaders.Apply);

@@ -1,33 +1,29 @@
+using System.Buffers;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Handbook.Validator;
-using Handbook.Validator.Findings;
-using Handbook.Validator.Packaging;
 using Handbook.Validator.Reports;
 using Handbook.Validator.Running;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Handbook.Publisher.Serve;
 
 /// <summary>
 /// POST /api/validate: the .docx files of the multipart field `file` (one or many), checked by the validator's own run
 /// and answered with its JSON report, exactly as `validator --format json` writes it (each file's path is the name it
-/// was uploaded under, without folders). The files stay in memory and are gone with the request.
+/// was uploaded under, without folders). The files are read as they arrive (<see cref="UploadedRecords"/>), stay in
+/// memory and are gone with the request.
 /// With `serve --register`, `?register=1` also stores them in the register (<see cref="ServedRegister"/>).
 /// </summary>
-internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long maxBytes, ServedRegister? register)
+/// <param name="running">How many requests check their records at once (<see cref="ValidationBound.Running"/>); the others
+/// wait for a turn with their uploads read.</param>
+internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long maxBytes, ServedRegister? register, int running)
 {
     public const string Path = "/api/validate";
     public const string Field = "file";
 
-    /// <summary>The multipart files are read into memory, never buffered to a temporary file on disk.</summary>
-    public FormOptions FormOptions => new()
-    {
-        MultipartBodyLengthLimit = maxBytes,
-        MemoryBufferThreshold = (int)Math.Min(maxBytes, int.MaxValue),
-        BufferBodyLengthLimit = maxBytes,
-    };
+    private readonly SemaphoreSlim _turns = new(running);
 
     public async Task Handle(HttpContext context)
     {
@@ -49,15 +45,10 @@ internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long 
             await TooLarge(context);
             return;
         }
-        if (!context.Request.HasFormContentType)
-        {
-            await Error(context, StatusCodes.Status400BadRequest, $"请以 multipart/form-data 上传记录文件（字段名 {Field}）。");
-            return;
-        }
-        IFormCollection form;
+        List<RecordSource>? sources;
         try
         {
-            form = await context.Request.ReadFormAsync(FormOptions, context.RequestAborted);
+            sources = await UploadedRecords.Read(context.Request, Field, checker.Limits);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -70,14 +61,23 @@ internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long 
             await Error(context, StatusCodes.Status400BadRequest, "上传的内容不是有效的 multipart/form-data。");
             return;
         }
-        var files = form.Files.GetFiles(Field);
-        if (files.Count == 0)
+        if (sources is null)
+        {
+            await Error(context, StatusCodes.Status400BadRequest, $"请以 multipart/form-data 上传记录文件（字段名 {Field}）。");
+            return;
+        }
+        if (sources.Count == 0)
         {
             await Error(context, StatusCodes.Status400BadRequest, $"没有收到记录文件：请在字段 {Field} 中上传一个或多个 .docx 文件。");
             return;
         }
-        RecordSource[] sources = [.. files.Select(f => new UploadedRecord(f))];
+        if (sources.Count > UploadedRecords.MaxFiles)
+        {
+            await Error(context, StatusCodes.Status400BadRequest, $"一次最多上传 {UploadedRecords.MaxFiles} 个记录文件，请分批上传。");
+            return;
+        }
         RunReport run;
+        await _turns.WaitAsync(context.RequestAborted);
         try
         {
             run = storing is not null ? storing.Store(checker, sources) : ValidationRun.Run(checker, sources, jobs: 1);
@@ -86,6 +86,10 @@ internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long 
         {
             await Error(context, StatusCodes.Status503ServiceUnavailable, message + "记录未登记。");
             return;
+        }
+        finally
+        {
+            _turns.Release();
         }
         var json = new StringWriter();
         JsonReport.Write(run, json);
@@ -100,21 +104,15 @@ internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long 
     public static Task Error(HttpContext context, int status, string message)
     {
         context.Response.StatusCode = status;
-        // The rest of an oversized body is not read: the connection closes after the answer.
         context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(new JsonObject { ["error"] = message }.ToJsonString(), Encoding.UTF8);
-    }
-
-    /// <summary>An uploaded file, read from the request's memory.</summary>
-    private sealed class UploadedRecord(IFormFile file) : RecordSource(System.IO.Path.GetFileName(file.FileName.Replace('\\', '/')))
-    {
-        protected override (byte[]? Data, Finding? Problem) ReadBytes(PackageLimits limits)
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            if (file.Length > limits.MaxFileBytes) return (null, SafePackage.TooLarge(file.Length, limits));
-            var data = new byte[file.Length];
-            using var stream = file.OpenReadStream();
-            stream.ReadExactly(data);
-            return (data, null);
+            json.WriteStartObject();
+            json.WriteString("error", message);
+            json.WriteEndObject();
         }
+        // The rest of an oversized body is not read: the connection closes after the answer.
+        return context.Response.Body.WriteAsync(buffer.WrittenMemory).AsTask();
     }
 }

@@ -5,8 +5,8 @@ namespace Handbook.Tests.Serve;
 /// <summary>A copy of the default handbook (the tests edit it) served by `serve` on a free loopback port.</summary>
 public sealed class ServeFixture : IAsyncLifetime
 {
-    /// <summary>Small, so that an oversized request is cheap to make.</summary>
-    public const int MaxUploadMb = 2;
+    /// <summary>Above the validator's per-file limit (20 MB), so that a file over it reaches the validator; and small, so that an oversized request is cheap to make.</summary>
+    public const int MaxUploadMb = 24;
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "handbook-serve-test-" + Guid.NewGuid().ToString("N"));
     private PreviewServer? _server;

@@ -18,7 +18,7 @@ public sealed class ServeOverloadTests
         var record = new FormRecords(book, RepositoryPaths.Templates).Filled(form, SampleValues.Valid(book, form));
         await using var server = new PreviewServer(
             new ServeOptions(new DirectoryInfo(RepositoryPaths.Handbook), new DirectoryInfo(RepositoryPaths.Templates), "127.0.0.1", 0, 2, 2026),
-            TextWriter.Null, new ValidationBound(Running: 1, Waiting: 0));
+            TextWriter.Null, new ValidationBound(Receiving: 1, Running: 1, Waiting: 0));
         await server.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromMinutes(2) };
 

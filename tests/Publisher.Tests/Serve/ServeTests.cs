@@ -7,6 +7,7 @@ using Handbook.Loading;
 using Handbook.Model;
 using Handbook.Tests.Site;
 using Handbook.Validator.Fixtures;
+using Handbook.Validator.Packaging;
 
 namespace Handbook.Tests.Serve;
 
@@ -171,6 +172,27 @@ public sealed class ServeTests(ServeFixture fixture) : IClassFixture<ServeFixtur
         // One file at a time, the same answer for each.
         var one = await Post([files[1]]);
         Assert.Equal(Normalized(RunCli([files[1]])), Normalized(one.Body));
+    }
+
+    [Fact]
+    public async Task Answers_large_records_as_the_validator_cli_does()
+    {
+        var book = BookLoader.Load(fixture.Source).Book!;
+        var form = book.FindForm("F03")!;
+        var valid = new FormRecords(book, RepositoryPaths.Templates).Filled(form, SampleValues.Valid(book, form));
+        // Within the per-file limit but with a part over its cap; and over the per-file limit (read, counted, not kept).
+        (string Name, byte[] Data, string Finding)[] files =
+        [
+            ("超大部件.docx", HostileFiles.OversizedPart(valid), "part-too-large"),
+            ("超过上限.docx", new byte[PackageLimits.Default.MaxFileBytes + 1024 * 1024], "文件过大（21 MB）"),
+        ];
+        foreach (var (name, data, finding) in files)
+        {
+            var served = await Post([(name, data)]);
+            Assert.Equal(HttpStatusCode.OK, served.Status);
+            Assert.Contains(finding, served.Body, StringComparison.Ordinal);
+            Assert.Equal(Normalized(RunCli([(name, data)])), Normalized(served.Body));
+        }
     }
 
     [Fact]
