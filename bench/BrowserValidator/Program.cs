@@ -80,6 +80,8 @@ try
         await page.GotoAsync(baseUrl + "validate.html");
         await page.WaitForFunctionAsync("() => window.benchReady", null, new() { Timeout = 300_000, PollingInterval = 50 });
         readyTimes.Add(await page.EvaluateAsync<double>("() => window.benchReady"));
+        // Where the time went: the page script's marks (handbook-validator.js), in ms since navigation started.
+        Console.WriteLine("  " + await page.EvaluateAsync<string>("() => performance.getEntriesByType('mark').map(m => m.name.replace('handbook-validator:', '') + ' ' + Math.round(m.startTime)).join(', ') + ', ready ' + Math.round(window.benchReady)"));
         loaded = urls;
         if (round < rounds - 1) await context.CloseAsync();
     }

@@ -1,36 +1,36 @@
 using System.Buffers;
-using System.IO.Compression;
 using System.Runtime.InteropServices.JavaScript;
 using System.Runtime.Versioning;
 using System.Text;
 using System.Text.Json;
 using System.Text.Encodings.Web;
-using Handbook.Loading;
 
 namespace Handbook.Validator.Browser;
 
 /// <summary>
-/// What the page calls: load the handbook once (its sources, zipped by `publisher build`, read by the same
-/// loader as the command line from the runtime's in-memory file system), then validate records one by one.
+/// What the page calls: load the handbook's forms and rules once (validator/handbook.json, written by `publisher build`
+/// with <see cref="ValidatorData"/>), then validate records one by one.
 /// </summary>
 [SupportedOSPlatform("browser")]
 public static partial class BrowserValidator
 {
-    private const string Root = "/handbook";
     private static RecordValidator? validator;
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Loads the handbook from its zipped sources; returns an empty string, or the Chinese problem.</summary>
+    /// <summary>Loads the handbook's data; returns an empty string, or the Chinese problem.</summary>
     [JSExport]
-    public static string Load(byte[] handbookZip)
+    public static string Load(byte[] handbookData)
     {
-        using (var zip = new ZipArchive(new MemoryStream(handbookZip), ZipArchiveMode.Read))
-            zip.ExtractToDirectory(Root, overwriteFiles: true);
-        var loaded = BookLoader.Load(Root);
-        if (loaded.Book is null) return "手册数据无法读取：" + string.Join("；", loaded.Diagnostics.Select(d => d.Message));
-        validator = new RecordValidator(loaded.Book);
-        return "";
+        try
+        {
+            validator = new RecordValidator(ValidatorData.Read(handbookData));
+            return "";
+        }
+        catch (JsonException e)
+        {
+            return "手册数据 handbook.json 无法读取：" + e.Message;
+        }
     }
 
     /// <summary>The DESIGN §6 entry of one file, as JSON text.</summary>

@@ -28,7 +28,7 @@ internal sealed class PreviewSite : IDisposable
     /// <summary>The files changed since the last build that succeeded: while the sources are broken, changes gather.</summary>
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly object _validatorGate = new();
-    /// <summary>The handbook validator/handbook.zip is to be written from; null when it is up to date.</summary>
+    /// <summary>The handbook validator/handbook.json is to be written from; null when it is up to date.</summary>
     private Book? _validatorStale;
 
     /// <param name="source">The handbook folder, as the user named it (diagnostics show paths under it).</param>
@@ -208,15 +208,15 @@ internal sealed class PreviewSite : IDisposable
     }
 
     /// <summary>
-    /// Brings validator/handbook.zip (the sources validate.html's browser validator reads) up to date, before it is
-    /// served: zipping thousands of chapters at every save would hold up the reload.
+    /// Brings validator/handbook.json (the forms and rules validate.html's browser validator reads) up to date, before it is
+    /// served, rather than at every save.
     /// </summary>
     public void WriteValidatorHandbook()
     {
         lock (_validatorGate)
         {
             if (_validatorStale is not { } book) return;
-            SitePage.Replace(Path.Combine(Output, ValidatorFiles.Folder, ValidatorFiles.HandbookZip), path => ValidatorFiles.WriteHandbook(book, path));
+            SitePage.Replace(Path.Combine(Output, ValidatorFiles.Folder, ValidatorFiles.HandbookData), path => ValidatorFiles.WriteHandbook(book, path));
             _validatorStale = null;
         }
     }

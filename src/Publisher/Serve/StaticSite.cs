@@ -18,7 +18,7 @@ internal sealed class StaticSite(PreviewSite site, ReloadChannel reload)
         var path = context.Request.Path.Value ?? "/";
         if (path.EndsWith('/')) path += "index.html";
         if (path.StartsWith($"/{DownloadPaths.Folder}/", StringComparison.Ordinal)) site.WriteDownloads();
-        if (path == $"/{Site.ValidatorFiles.Folder}/{Site.ValidatorFiles.HandbookZip}") site.WriteValidatorHandbook();
+        if (path == $"/{Site.ValidatorFiles.Folder}/{Site.ValidatorFiles.HandbookData}") site.WriteValidatorHandbook();
         var output = site.Output;
         var file = Resolve(output, path);
         var problems = site.Problems;
