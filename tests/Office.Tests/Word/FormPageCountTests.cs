@@ -19,14 +19,7 @@ public sealed partial class FormPageCountTests : IDisposable
     [InlineData("F22", false)]
     public void A_form_that_nearly_fits_prints_on_one_page(string id, bool blankToo)
     {
-        var book = TestRepository.Book;
-        var form = book.FindForm(id)!;
-        var files = (blankToo ? new[] { false, true } : [false]).Select(forHand =>
-        {
-            var path = Path.Combine(dir, $"{id}{(forHand ? "-blank" : "")}.docx");
-            File.WriteAllBytes(path, FormDocument.Create(book, form, TestRepository.Templates, forHand));
-            return path;
-        }).ToList();
+        var files = Documents(id, blankToo ? [false, true] : [false]);
         var pdfs = LibreOffice.Convert(files, "pdf", Path.Combine(dir, "pdf"));
         foreach (var file in files)
             Assert.True(Pages(pdfs[file]) == 1, $"{Path.GetFileName(file)}: {Pages(pdfs[file])} pages");
@@ -43,14 +36,7 @@ public sealed partial class FormPageCountTests : IDisposable
     [InlineData("F19")]
     public void A_form_on_two_pages_fills_the_second(string id)
     {
-        var book = TestRepository.Book;
-        var form = book.FindForm(id)!;
-        var files = new[] { false, true }.Select(forHand =>
-        {
-            var path = Path.Combine(dir, $"{id}{(forHand ? "-blank" : "")}.docx");
-            File.WriteAllBytes(path, FormDocument.Create(book, form, TestRepository.Templates, forHand));
-            return path;
-        }).ToList();
+        var files = Documents(id, [false, true]);
         var pdfs = LibreOffice.Convert(files, "pdf", Path.Combine(dir, "pdf"));
         foreach (var file in files)
         {
@@ -58,7 +44,7 @@ public sealed partial class FormPageCountTests : IDisposable
             Assert.True(pages <= 2, $"{Path.GetFileName(file)}: {pages} pages");
             if (pages == 2)
             {
-                var bottom = LastLineMm(pdfs[file], 2, book.Info.Title);
+                var bottom = LastLineMm(pdfs[file], 2, TestRepository.Book.Info.Title);
                 Assert.True(bottom > 297 * 0.75, $"{Path.GetFileName(file)}: the second page ends at {bottom:0} mm");
             }
         }
@@ -74,17 +60,21 @@ public sealed partial class FormPageCountTests : IDisposable
     [InlineData("F16")]
     public void A_blank_with_choice_columns_is_no_longer_than_its_form(string id)
     {
-        var book = TestRepository.Book;
-        var form = book.FindForm(id)!;
-        var files = new[] { false, true }.Select(forHand =>
-        {
-            var path = Path.Combine(dir, $"{id}{(forHand ? "-blank" : "")}.docx");
-            File.WriteAllBytes(path, FormDocument.Create(book, form, TestRepository.Templates, forHand));
-            return path;
-        }).ToList();
+        var files = Documents(id, [false, true]);
         var pdfs = LibreOffice.Convert(files, "pdf", Path.Combine(dir, "pdf"));
         Assert.True(Pages(pdfs[files[1]]) <= Pages(pdfs[files[0]]), $"{id}: blank {Pages(pdfs[files[1]])} pages, form {Pages(pdfs[files[0]])}");
     }
+
+    /// <summary>The form's .docx (and, with <c>true</c>, its print-ready blank), written into the test's folder.</summary>
+    private List<string> Documents(string id, bool[] forHand) =>
+    [
+        .. forHand.Select(hand =>
+        {
+            var path = Path.Combine(dir, $"{id}{(hand ? "-blank" : "")}.docx");
+            File.WriteAllBytes(path, FormDocument.Create(TestRepository.Book, TestRepository.Book.FindForm(id)!, TestRepository.Templates, hand));
+            return path;
+        }),
+    ];
 
     /// <summary>Where on the page (mm from the top) the line with <paramref name="text"/> ends: the form's edition line is its last.</summary>
     private static double LastLineMm(string pdf, int page, string text)
