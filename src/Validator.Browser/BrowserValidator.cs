@@ -8,7 +8,7 @@ using System.Text.Encodings.Web;
 namespace Handbook.Validator.Browser;
 
 /// <summary>
-/// What the page calls: load the handbook's forms and rules once (validator/handbook.json, written by `publisher build`
+/// What the page calls: load the handbook's forms and rules once (validator/handbook.bin, written by `publisher build`
 /// with <see cref="ValidatorData"/>), then validate records one by one.
 /// </summary>
 [SupportedOSPlatform("browser")]
@@ -27,9 +27,9 @@ public static partial class BrowserValidator
             validator = new RecordValidator(ValidatorData.Read(handbookData));
             return "";
         }
-        catch (JsonException e)
+        catch (InvalidDataException e)
         {
-            return "手册数据 handbook.json 无法读取：" + e.Message;
+            return "手册数据 handbook.bin 无法读取：" + e.Message;
         }
     }
 

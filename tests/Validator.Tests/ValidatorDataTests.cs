@@ -8,7 +8,7 @@ using static Handbook.Validator.Tests.TestHandbook;
 namespace Handbook.Validator.Tests;
 
 /// <summary>
-/// validator/handbook.json, what the browser validator reads instead of the handbook's sources: read back, it checks
+/// validator/handbook.bin, what the browser validator reads instead of the handbook's sources: read back, it checks
 /// records exactly as the loaded handbook does (the browser tests compare the page with the command line as well).
 /// </summary>
 public class ValidatorDataTests
@@ -16,7 +16,7 @@ public class ValidatorDataTests
     private static byte[] Write(Model.Book book)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer)) ValidatorData.Write(json, book);
+        ValidatorData.Write(buffer, book);
         return buffer.ToArray();
     }
 
@@ -45,10 +45,33 @@ public class ValidatorDataTests
     }
 
     [Fact]
-    public void Data_not_written_by_it_is_a_json_error()
+    public void Data_not_written_by_it_is_refused()
     {
-        Assert.ThrowsAny<JsonException>(() => ValidatorData.Read("{\"title\": 1}"u8.ToArray()));
-        Assert.ThrowsAny<JsonException>(() => ValidatorData.Read("PK\u0003\u0004"u8.ToArray()));
+        Assert.Throws<InvalidDataException>(() => ValidatorData.Read("{\"title\": 1}"u8.ToArray()));
+        Assert.Throws<InvalidDataException>(() => ValidatorData.Read("PK\u0003\u0004"u8.ToArray()));
+    }
+
+    [Fact]
+    public void Data_cut_short_or_damaged_anywhere_is_refused_never_misread_or_thrown_otherwise()
+    {
+        var data = Write(Book);
+        for (var length = 0; length < data.Length; length += 97)
+            Assert.Throws<InvalidDataException>(() => ValidatorData.Read(data.AsSpan(0, length)));
+        var damaged = 0;
+        for (var at = 5; at < data.Length; at += 89)
+        {
+            var copy = (byte[])data.Clone();
+            copy[at] ^= 0xA5;
+            try
+            {
+                ValidatorData.Read(copy);
+            }
+            catch (InvalidDataException)
+            {
+                damaged++;
+            }
+        }
+        Assert.True(damaged > 0);
     }
 
     private static string Json(FileReport report)

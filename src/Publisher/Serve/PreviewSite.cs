@@ -28,7 +28,7 @@ internal sealed class PreviewSite : IDisposable
     /// <summary>The files changed since the last build that succeeded: while the sources are broken, changes gather.</summary>
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly object _validatorGate = new();
-    /// <summary>The handbook validator/handbook.json is to be written from; null when it is up to date.</summary>
+    /// <summary>The handbook validator/handbook.bin is to be written from; null when it is up to date.</summary>
     private Book? _validatorStale;
 
     /// <param name="source">The handbook folder, as the user named it (diagnostics show paths under it).</param>
@@ -208,7 +208,7 @@ internal sealed class PreviewSite : IDisposable
     }
 
     /// <summary>
-    /// Brings validator/handbook.json (the forms and rules validate.html's browser validator reads) up to date, before it is
+    /// Brings validator/handbook.bin (the forms and rules validate.html's browser validator reads) up to date, before it is
     /// served, rather than at every save.
     /// </summary>
     public void WriteValidatorHandbook()

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Handbook.Model;
 using Handbook.Publisher.Build;
 using Handbook.Validator;
@@ -9,12 +7,12 @@ namespace Handbook.Publisher.Site;
 /// <summary>
 /// The browser validator of the page 校验记录 (docs/browser-validator.md): the published WebAssembly build shipped
 /// beside the program (browser-validator/, see Publisher.csproj), copied into the site's validator/, and the forms and
-/// rules of the handbook being built as validator/handbook.json (<see cref="ValidatorData"/>), which the browser reads.
+/// rules of the handbook being built as validator/handbook.bin (<see cref="ValidatorData"/>), which the browser reads.
 /// </summary>
 internal static class ValidatorFiles
 {
     public const string Folder = "validator";
-    public const string HandbookData = "handbook.json";
+    public const string HandbookData = "handbook.bin";
 
     public static void Write(Book book, string output)
     {
@@ -25,11 +23,10 @@ internal static class ValidatorFiles
         WriteHandbook(book, Path.Combine(output, Folder, HandbookData));
     }
 
-    /// <summary>The forms and rules of the handbook as validator/handbook.json (`serve` writes it again when they change).</summary>
+    /// <summary>The forms and rules of the handbook as validator/handbook.bin (`serve` writes it again when they change).</summary>
     public static void WriteHandbook(Book book, string path)
     {
         using var file = File.Create(path);
-        using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        ValidatorData.Write(json, book);
+        ValidatorData.Write(file, book);
     }
 }

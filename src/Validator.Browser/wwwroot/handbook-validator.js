@@ -1,6 +1,6 @@
 // handbookValidator.validate(bytes, name) -> the DESIGN §6 entry of that file, as the command line reports it.
 // Everything runs in this browser: the record is never sent anywhere. The only requests are for the site's own
-// files: _framework/ (the .NET runtime and the validator) and handbook.json (the handbook's forms and rules).
+// files: _framework/ (the .NET runtime and the validator) and handbook.bin (the handbook's forms and rules).
 const base = new URL(".", import.meta.url);
 let ready;
 
@@ -8,8 +8,8 @@ let ready;
 async function start() {
   performance.mark("handbook-validator:start");
   // The handbook's data is fetched while the runtime starts.
-  const data = fetch(new URL("handbook.json", base)).then((response) => {
-    if (!response.ok) throw new Error("无法读取手册数据 handbook.json（" + response.status + "）");
+  const data = fetch(new URL("handbook.bin", base)).then((response) => {
+    if (!response.ok) throw new Error("无法读取手册数据 handbook.bin（" + response.status + "）");
     return response.arrayBuffer();
   });
   const { dotnet } = await import(new URL("_framework/dotnet.js", base).href);

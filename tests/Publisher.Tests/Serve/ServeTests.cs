@@ -26,7 +26,7 @@ public sealed class ServeTests(ServeFixture fixture) : IClassFixture<ServeFixtur
         Assert.Equal("ok", await fixture.Client.GetStringAsync("healthz"));
         // validate.html's browser validator, and the forms it checks against.
         Assert.Equal(HttpStatusCode.OK, (await fixture.Client.GetAsync("validator/handbook-validator.js")).StatusCode);
-        var data = Handbook.Validator.ValidatorData.Read(await fixture.Client.GetByteArrayAsync("validator/handbook.json"));
+        var data = Handbook.Validator.ValidatorData.Read(await fixture.Client.GetByteArrayAsync("validator/handbook.bin"));
         Assert.Contains(data.Forms, f => f.Id == "F03");
         var missing = await fixture.Client.GetAsync("rules/none.html");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -83,6 +83,25 @@ public sealed class ServeTests(ServeFixture fixture) : IClassFixture<ServeFixtur
         finally
         {
             await File.WriteAllTextAsync(file, original);
+        }
+    }
+
+    [Fact]
+    public async Task An_edited_form_is_what_the_browser_validator_checks_against()
+    {
+        var file = Path.Combine(fixture.Source, "forms", "F03.yml");
+        var original = await File.ReadAllTextAsync(file);
+        try
+        {
+            await File.WriteAllTextAsync(file, original.Replace("title: 党小组会记录", "title: 改过的党小组会记录", StringComparison.Ordinal));
+            await fixture.WaitFor("forms.html", page => page.Contains("改过的党小组会记录", StringComparison.Ordinal));
+            var data = Handbook.Validator.ValidatorData.Read(await fixture.Client.GetByteArrayAsync("validator/handbook.bin"));
+            Assert.Equal("改过的党小组会记录", data.FindForm("F03")!.Title);
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(file, original);
+            await fixture.WaitFor("forms.html", page => !page.Contains("改过的党小组会记录", StringComparison.Ordinal));
         }
     }
 
