@@ -96,6 +96,7 @@ async Task<(Upload Typical, Upload[] Hostile)> Uploads(string url, string source
         ("纯文本.docx", HostileFiles.NotAZip()), ("截断.docx", HostileFiles.Truncated(valid)), ("压缩炸弹.docx", HostileFiles.ZipBomb(valid)),
         ("外部实体.docx", HostileFiles.ExternalEntity(valid)), ("加密.docx", HostileFiles.Encrypted()), ("旧格式.doc", HostileFiles.LegacyDoc()),
         ("超大部件.docx", HostileFiles.OversizedPart(valid)),
+        ("超长取值.docx", new FormRecords(book, templates).Filled(form, SampleValues.Huge(book, form))),
     ];
     using var client = new HttpClient();
     var typical = new Upload("党小组会记录.docx", valid, await ValidationLoad.Answer(client, url, "党小组会记录.docx", valid));

@@ -96,6 +96,35 @@ public static class SampleValues
         };
     }
 
+    /// <summary>
+    /// The valid record's values, each made huge in its own kind (a hostile or broken tool's output): texts and names of
+    /// <paramref name="length"/> varied characters, numbers of as many digits, dates as long strings. Within the part cap
+    /// and compressing as text does (not a bomb): every value must be read and checked.
+    /// </summary>
+    public static Dictionary<string, string> Huge(Book book, Form form, int length = 20_000)
+    {
+        var random = new Random(length);
+        string Characters() => string.Create(length, random, (span, r) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = (char)r.Next(0x4E00, 0x4E00 + 3000);
+        });
+        var huge = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = form.Fields.SelectMany(f => f.Columns.Select(c => (Field: c, Prefix: f.Id + ".")).Prepend((Field: f, Prefix: ""))).ToList();
+        foreach (var (key, value) in Valid(book, form))
+        {
+            var field = fields.FirstOrDefault(f => key == f.Prefix + f.Field.Id || (f.Prefix.Length > 0 && key.StartsWith(f.Prefix, StringComparison.Ordinal)
+                && key.EndsWith("." + f.Field.Id, StringComparison.Ordinal))).Field;
+            huge[key] = field?.Type switch
+            {
+                FieldType.Integer or FieldType.Number => "9" + new string('0', length - 1),
+                FieldType.Date => "2026-03-01" + Characters(),
+                FieldType.Text or FieldType.Textarea or FieldType.Person or FieldType.People => Characters(),
+                FieldType.Choice or FieldType.Choices or FieldType.Checkbox or FieldType.Table or null => value,
+            };
+        }
+        return huge;
+    }
+
     private static decimal Clamp(decimal value, decimal? min, decimal? max) =>
         Math.Min(Math.Max(value, min ?? value), max ?? value);
 

@@ -174,6 +174,7 @@ public sealed class ServeTests(ServeFixture fixture) : IClassFixture<ServeFixtur
             ("压缩炸弹.docx", HostileFiles.ZipBomb(valid)),
             ("外部实体.docx", HostileFiles.ExternalEntity(valid)),
             ("宏.docm", HostileFiles.WithMacros(valid)),
+            ("超长取值.docx", records.Filled(form, SampleValues.Huge(book, form))),
         ];
 
         var served = await Post(files);
