@@ -98,7 +98,7 @@ public static class SampleValues
 
     /// <summary>
     /// The valid record's values, each made huge in its own kind (a hostile or broken tool's output): texts and names of
-    /// <paramref name="length"/> varied characters, numbers of as many digits, dates as long strings. Within the part cap
+    /// <paramref name="length"/> varied characters, numbers of as many digits (a date control holds only dates). Within the part cap
     /// and compressing as text does (not a bomb): every value must be read and checked.
     /// </summary>
     public static Dictionary<string, string> Huge(Book book, Form form, int length = 20_000)
@@ -117,9 +117,8 @@ public static class SampleValues
             huge[key] = field?.Type switch
             {
                 FieldType.Integer or FieldType.Number => "9" + new string('0', length - 1),
-                FieldType.Date => "2026-03-01" + Characters(),
                 FieldType.Text or FieldType.Textarea or FieldType.Person or FieldType.People => Characters(),
-                FieldType.Choice or FieldType.Choices or FieldType.Checkbox or FieldType.Table or null => value,
+                FieldType.Date or FieldType.Choice or FieldType.Choices or FieldType.Checkbox or FieldType.Table or null => value,
             };
         }
         return huge;
