@@ -23,10 +23,10 @@ public sealed class RecordValidator(Book book, PackageLimits limits, Func<DateOn
     /// <summary>The handbook whose forms this validator checks against.</summary>
     public Book Book => book;
 
-    public FileReport Validate(string path, byte[] data) => Read(path, data).Report;
+    public FileReport Validate(string path, ReadOnlyMemory<byte> data) => Read(path, data).Report;
 
     /// <summary>Validates a record and also returns the values read from it (null when none could be read).</summary>
-    public (FileReport Report, RecordValues? Values) Read(string path, byte[] data)
+    public (FileReport Report, RecordValues? Values) Read(string path, ReadOnlyMemory<byte> data)
     {
         RecordValues? values = null;
         var findings = new List<Finding>();

@@ -73,12 +73,12 @@ public sealed class IsolationTests : IDisposable
 
     private sealed class ThrowingSource(string path) : RecordSource(path)
     {
-        protected override (byte[]? Data, Finding? Problem) ReadBytes(PackageLimits limits) => throw new NotSupportedException("磁盘出错");
+        protected override (ReadOnlyMemory<byte> Data, Finding? Problem) ReadBytes(PackageLimits limits) => throw new NotSupportedException("磁盘出错");
     }
 
     private sealed class BytesSource(string path, byte[] data) : RecordSource(path)
     {
-        protected override (byte[]? Data, Finding? Problem) ReadBytes(PackageLimits limits) => (data, null);
+        protected override (ReadOnlyMemory<byte> Data, Finding? Problem) ReadBytes(PackageLimits limits) => (data, null);
     }
 
     [Fact]

@@ -48,12 +48,13 @@ internal sealed class ServedRegister
         foreach (var source in sources)
         {
             var (data, problem) = source.Read(validator.Limits);
-            if (data is null)
+            if (problem is not null)
             {
-                reports.Add(new FileReport(source.Path, null, [problem!]));
+                reports.Add(new FileReport(source.Path, null, [problem]));
                 continue;
             }
-            var (report, outcome) = registrar.Store(source.Path, data);
+            // The register keeps the file: its own copy, not the upload's pooled buffer.
+            var (report, outcome) = registrar.Store(source.Path, data.ToArray());
             reports.Add(report with { Findings = [.. report.Findings, Stored(outcome)] });
         }
         return new RunReport(reports, watch.Elapsed);

@@ -12,10 +12,11 @@ namespace Handbook.Publisher.Serve;
 /// The files of one field of a multipart/form-data request, read as the body arrives. ASP.NET's form reader would first
 /// buffer the whole body in a growing memory stream and the validator then copy each file out of it: an 18 MB upload
 /// cost several large-heap arrays and a few hundred milliseconds. Here each file is read once, into a pooled buffer,
-/// and copied to an array of its own size; a file over the validator's per-file limit is only counted, not kept, and
-/// answered as the validator answers a file on disk of that size.
+/// and validated there (a fresh array of its size, a large-heap allocation, cost more than reading it); a file over the
+/// validator's per-file limit is only counted, not kept, and answered as the validator answers a file on disk of that
+/// size. Disposing returns the buffers: the records must not be read after that.
 /// </summary>
-internal static class UploadedRecords
+internal sealed class UploadedRecords : IDisposable
 {
     /// <summary>The most files in one request (ASP.NET's form reader allows as many form entries).</summary>
     public const int MaxFiles = 1024;
@@ -23,14 +24,16 @@ internal static class UploadedRecords
     // The reader's buffer, where a body of unknown length starts, and the piece a file over the limit is read and dropped in.
     private const int Chunk = 64 * 1024;
 
-    /// <summary>
-    /// The records of field <paramref name="field"/> in the order sent (at most <see cref="MaxFiles"/> + 1: more are
-    /// not read); null when the body is not multipart/form-data.
-    /// </summary>
+    private readonly List<UploadedRecord> _records = [];
+
+    /// <summary>The records in the order sent (at most <see cref="MaxFiles"/> + 1: more are not read).</summary>
+    public IReadOnlyList<RecordSource> Records => _records;
+
+    /// <summary>The records of field <paramref name="field"/>; null when the body is not multipart/form-data.</summary>
     /// <exception cref="InvalidDataException">A malformed multipart body.</exception>
     /// <exception cref="IOException">A body cut short.</exception>
     /// <exception cref="BadHttpRequestException">A body over the server's limit, without a Content-Length that said so.</exception>
-    public static async Task<List<RecordSource>?> Read(HttpRequest request, string field, PackageLimits limits)
+    public static async Task<UploadedRecords?> Read(HttpRequest request, string field, PackageLimits limits)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
             || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)) return null;
@@ -39,17 +42,31 @@ internal static class UploadedRecords
         if (boundary.Length is 0 or > 70) return null;
         // Its own buffer as large as the piece we read: a 4 KB one (the default) meant thousands of reads for an 18 MB file.
         var reader = new MultipartReader(boundary.ToString(), request.Body, Chunk);
-        var records = new List<RecordSource>();
-        // Other fields' sections are skipped by the reader as it looks for the next boundary.
-        while (records.Count <= MaxFiles && await reader.ReadNextSectionAsync(request.HttpContext.RequestAborted) is { } section)
+        var uploads = new UploadedRecords();
+        try
         {
-            if (section.AsFileSection() is { } file && file.Name == field)
-                records.Add(await Record(file, request.ContentLength, limits, request.HttpContext.RequestAborted));
+            // Other fields' sections are skipped by the reader as it looks for the next boundary.
+            while (uploads._records.Count <= MaxFiles && await reader.ReadNextSectionAsync(request.HttpContext.RequestAborted) is { } section)
+            {
+                if (section.AsFileSection() is { } file && file.Name == field)
+                    uploads._records.Add(await Record(file, request.ContentLength, limits, request.HttpContext.RequestAborted));
+            }
+            return uploads;
         }
-        return records;
+        catch
+        {
+            uploads.Dispose();
+            throw;
+        }
     }
 
-    private static async Task<RecordSource> Record(FileMultipartSection file, long? requestLength, PackageLimits limits, CancellationToken cancel)
+    public void Dispose()
+    {
+        foreach (var record in _records) record.Dispose();
+        _records.Clear();
+    }
+
+    private static async Task<UploadedRecord> Record(FileMultipartSection file, long? requestLength, PackageLimits limits, CancellationToken cancel)
     {
         var name = Path.GetFileName(file.FileName.Replace('\\', '/'));
         // One byte over the limit is enough to know that the file is too large.
@@ -74,18 +91,32 @@ internal static class UploadedRecords
                 length += read;
                 if (kept < keep) kept += read;
             }
-            return new UploadedRecord(name, length > limits.MaxFileBytes ? null : buffer.AsSpan(0, kept).ToArray(), length);
+            return new UploadedRecord(name, buffer, kept, length);
         }
-        finally
+        catch
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
     }
 
-    /// <summary>An uploaded file: its bytes, or only its length when it is over the per-file limit.</summary>
-    private sealed class UploadedRecord(string path, byte[]? data, long length) : RecordSource(path)
+    /// <summary>An uploaded file in its pooled buffer: its bytes, or only its length when it is over the per-file limit.</summary>
+    private sealed class UploadedRecord(string path, byte[] buffer, int kept, long length) : RecordSource(path), IDisposable
     {
-        protected override (byte[]? Data, Finding? Problem) ReadBytes(PackageLimits limits) =>
-            data is null || length > limits.MaxFileBytes ? (null, SafePackage.TooLarge(length, limits)) : (data, null);
+        private byte[]? _buffer = buffer;
+
+        protected override (ReadOnlyMemory<byte> Data, Finding? Problem) ReadBytes(PackageLimits limits)
+        {
+            if (length > limits.MaxFileBytes) return (default, SafePackage.TooLarge(length, limits));
+            ObjectDisposedException.ThrowIf(_buffer is null, this);
+            return (_buffer.AsMemory(0, kept), null);
+        }
+
+        public void Dispose()
+        {
+            if (_buffer is null) return;
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = null;
+        }
     }
 }

@@ -13,7 +13,7 @@ namespace Handbook.Publisher.Serve;
 /// POST /api/validate: the .docx files of the multipart field `file` (one or many), checked by the validator's own run
 /// and answered with its JSON report, exactly as `validator --format json` writes it (each file's path is the name it
 /// was uploaded under, without folders). The files are read as they arrive (<see cref="UploadedRecords"/>), stay in
-/// memory and are gone with the request.
+/// pooled memory and are given back once they are checked.
 /// With `serve --register`, `?register=1` also stores them in the register (<see cref="ServedRegister"/>).
 /// </summary>
 /// <param name="running">How many requests check their records at once (<see cref="ValidationBound.Running"/>); the others
@@ -45,10 +45,10 @@ internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long 
             await TooLarge(context);
             return;
         }
-        List<RecordSource>? sources;
+        UploadedRecords? uploads;
         try
         {
-            sources = await UploadedRecords.Read(context.Request, Field, checker.Limits);
+            uploads = await UploadedRecords.Read(context.Request, Field, checker.Limits);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -61,35 +61,39 @@ internal sealed class ValidationEndpoint(Func<RecordValidator?> validator, long 
             await Error(context, StatusCodes.Status400BadRequest, "上传的内容不是有效的 multipart/form-data。");
             return;
         }
-        if (sources is null)
+        if (uploads is null)
         {
             await Error(context, StatusCodes.Status400BadRequest, $"请以 multipart/form-data 上传记录文件（字段名 {Field}）。");
             return;
         }
-        if (sources.Count == 0)
-        {
-            await Error(context, StatusCodes.Status400BadRequest, $"没有收到记录文件：请在字段 {Field} 中上传一个或多个 .docx 文件。");
-            return;
-        }
-        if (sources.Count > UploadedRecords.MaxFiles)
-        {
-            await Error(context, StatusCodes.Status400BadRequest, $"一次最多上传 {UploadedRecords.MaxFiles} 个记录文件，请分批上传。");
-            return;
-        }
         RunReport run;
-        await _turns.WaitAsync(context.RequestAborted);
-        try
+        using (uploads)
         {
-            run = storing is not null ? storing.Store(checker, sources) : ValidationRun.Run(checker, sources, jobs: 1);
-        }
-        catch (Exception e) when (ServedRegister.Unavailable(e) is { } message)
-        {
-            await Error(context, StatusCodes.Status503ServiceUnavailable, message + "记录未登记。");
-            return;
-        }
-        finally
-        {
-            _turns.Release();
+            var sources = uploads.Records;
+            if (sources.Count == 0)
+            {
+                await Error(context, StatusCodes.Status400BadRequest, $"没有收到记录文件：请在字段 {Field} 中上传一个或多个 .docx 文件。");
+                return;
+            }
+            if (sources.Count > UploadedRecords.MaxFiles)
+            {
+                await Error(context, StatusCodes.Status400BadRequest, $"一次最多上传 {UploadedRecords.MaxFiles} 个记录文件，请分批上传。");
+                return;
+            }
+            await _turns.WaitAsync(context.RequestAborted);
+            try
+            {
+                run = storing is not null ? storing.Store(checker, sources) : ValidationRun.Run(checker, sources, jobs: 1);
+            }
+            catch (Exception e) when (ServedRegister.Unavailable(e) is { } message)
+            {
+                await Error(context, StatusCodes.Status503ServiceUnavailable, message + "记录未登记。");
+                return;
+            }
+            finally
+            {
+                _turns.Release();
+            }
         }
         var json = new StringWriter();
         JsonReport.Write(run, json);

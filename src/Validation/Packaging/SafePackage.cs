@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml;
 using Handbook.Validator.Findings;
@@ -53,15 +54,17 @@ public sealed class SafePackage : IDisposable
     /// Opens the package, or throws <see cref="PackageException"/> naming why it cannot be read.
     /// Problems that do not stop reading (macros, external content) are added to <paramref name="findings"/>.
     /// </summary>
-    public static SafePackage Open(byte[] data, PackageLimits limits, List<Finding> findings)
+    public static SafePackage Open(ReadOnlyMemory<byte> data, PackageLimits limits, List<Finding> findings)
     {
-        if (data.LongLength > limits.MaxFileBytes) throw new PackageException(TooLarge(data.LongLength, limits));
-        if (FileSignature.Refuse(data) is { } refused) throw new PackageException(refused);
+        if (data.Length > limits.MaxFileBytes) throw new PackageException(TooLarge(data.Length, limits));
+        if (FileSignature.Refuse(data.Span) is { } refused) throw new PackageException(refused);
+        // Read in place: an uploaded record is validated in the server's pooled buffer, not in a copy.
+        var bytes = MemoryMarshal.TryGetArray(data, out var segment) ? segment : new ArraySegment<byte>(data.ToArray());
 
         ZipArchive? archive = null;
         try
         {
-            archive = new ZipArchive(new MemoryStream(data, writable: false), ZipArchiveMode.Read);
+            archive = new ZipArchive(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), ZipArchiveMode.Read);
             // The central directory is read when the entries are first asked for, not by the constructor:
             // a directory that is there but wrong fails here.
             var package = new SafePackage(archive, CheckDirectory(archive, limits), limits);

@@ -86,9 +86,9 @@ internal static class ComplianceCommand
         var records = new (string Hash, RegisteredRecord Record)?[sources.Count];
         Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
         {
-            var (data, _) = sources[i].Read(validator.Limits);
-            if (data is null) return;
-            records[i] = (RegisterStore.Hash(data), placer.Check(validator, sources[i].Path, data).Record);
+            var (data, problem) = sources[i].Read(validator.Limits);
+            if (problem is not null) return;
+            records[i] = (RegisterStore.Hash(data.Span), placer.Check(validator, sources[i].Path, data).Record);
         });
         // In input order, as `register add` would store them: the later of two for one unit, form and date wins.
         var seen = new HashSet<string>(StringComparer.Ordinal);

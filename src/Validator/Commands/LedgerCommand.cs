@@ -66,9 +66,9 @@ internal static class LedgerCommand
         foreach (var source in sources)
         {
             var (data, problem) = source.Read(validator.Limits);
-            if (data is null)
+            if (problem is not null)
             {
-                rejected.Add(new RejectedRecord(source.Path, [problem!.Message]));
+                rejected.Add(new RejectedRecord(source.Path, [problem.Message]));
                 continue;
             }
             var (report, values) = validator.Read(source.Path, data);

@@ -8,7 +8,7 @@ namespace Handbook.Validator.Register;
 public sealed class RecordPlacer(Book book, UnitRoster? roster)
 {
     /// <summary>Validates a record and places it; the report returned carries the placing's findings (an unknown unit) too.</summary>
-    public (RegisteredRecord Record, RecordValues? Values, FileReport Report) Check(RecordValidator validator, string path, byte[] data)
+    public (RegisteredRecord Record, RecordValues? Values, FileReport Report) Check(RecordValidator validator, string path, ReadOnlyMemory<byte> data)
     {
         var (report, values) = validator.Read(path, data);
         var findings = report.Findings.ToList();

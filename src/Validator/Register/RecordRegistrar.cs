@@ -26,9 +26,9 @@ public sealed class RecordRegistrar(RecordValidator validator, RecordPlacer plac
             Parallel.For(0, chunk.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
             {
                 var (data, problem) = chunk[i].Read(validator.Limits);
-                batch[i] = data is null
-                    ? (placer.Place(new FileReport(chunk[i].Path, null, [problem!]), null, [problem!]), null, [])
-                    : Checked(chunk[i].Path, data);
+                batch[i] = problem is not null
+                    ? (placer.Place(new FileReport(chunk[i].Path, null, [problem]), null, [problem]), null, [])
+                    : Checked(chunk[i].Path, data.ToArray());
                 progress?.Invoke();
             });
             // A file that could not be read has nothing to keep: it is reported, not stored.

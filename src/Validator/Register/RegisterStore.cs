@@ -99,7 +99,7 @@ public sealed class RegisterStore : IDisposable
     private int Version(DbTransaction transaction) =>
         Convert.ToInt32(Scalar("SELECT COALESCE(MAX(version), 0) FROM register_schema", transaction), CultureInfo.InvariantCulture);
 
-    public static string Hash(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
+    public static string Hash(ReadOnlySpan<byte> data) => Convert.ToHexStringLower(SHA256.HashData(data));
 
     /// <summary>What adding one record did.</summary>
     public enum Outcome { Added, Replaced, Duplicate }

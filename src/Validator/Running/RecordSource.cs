@@ -10,8 +10,8 @@ public abstract class RecordSource(string path)
     /// <summary>The path shown in reports.</summary>
     public string Path { get; } = path;
 
-    /// <summary>The record's bytes, or a finding when they cannot be read within the limits. Never throws.</summary>
-    public (byte[]? Data, Finding? Problem) Read(PackageLimits limits)
+    /// <summary>The record's bytes, or (when Problem is not null) the finding why they cannot be read within the limits. Never throws.</summary>
+    public (ReadOnlyMemory<byte> Data, Finding? Problem) Read(PackageLimits limits)
     {
         try
         {
@@ -19,36 +19,36 @@ public abstract class RecordSource(string path)
         }
         catch (Exception e)
         {
-            return (null, Finding.InternalError(e));
+            return (default, Finding.InternalError(e));
         }
     }
 
-    protected abstract (byte[]? Data, Finding? Problem) ReadBytes(PackageLimits limits);
+    protected abstract (ReadOnlyMemory<byte> Data, Finding? Problem) ReadBytes(PackageLimits limits);
 }
 
 /// <summary>An input that could not be expanded into records (a .zip that does not open): reported as the finding.</summary>
 internal sealed class RefusedSource(string path, Finding problem) : RecordSource(path)
 {
-    protected override (byte[]?, Finding?) ReadBytes(PackageLimits limits) => (null, problem);
+    protected override (ReadOnlyMemory<byte>, Finding?) ReadBytes(PackageLimits limits) => (default, problem);
 }
 
 internal sealed class FileSource(string path, string fullPath) : RecordSource(path)
 {
-    protected override (byte[]?, Finding?) ReadBytes(PackageLimits limits)
+    protected override (ReadOnlyMemory<byte>, Finding?) ReadBytes(PackageLimits limits)
     {
         try
         {
             var length = new FileInfo(fullPath).Length;
-            if (length > limits.MaxFileBytes) return (null, SafePackage.TooLarge(length, limits));
+            if (length > limits.MaxFileBytes) return (default, SafePackage.TooLarge(length, limits));
             return (File.ReadAllBytes(fullPath), null);
         }
         catch (IOException e)
         {
-            return (null, Finding.Error(Codes.Unreadable, $"无法读取文件：{e.Message}"));
+            return (default, Finding.Error(Codes.Unreadable, $"无法读取文件：{e.Message}"));
         }
         catch (UnauthorizedAccessException)
         {
-            return (null, Finding.Error(Codes.Unreadable, "无权读取该文件"));
+            return (default, Finding.Error(Codes.Unreadable, "无权读取该文件"));
         }
     }
 }
@@ -56,11 +56,11 @@ internal sealed class FileSource(string path, string fullPath) : RecordSource(pa
 /// <summary>An entry of a .zip of records; reads share the archive, one at a time.</summary>
 internal sealed class ZipEntrySource(string path, ZipArchiveEntry entry, object gate) : RecordSource(path)
 {
-    protected override (byte[]?, Finding?) ReadBytes(PackageLimits limits)
+    protected override (ReadOnlyMemory<byte>, Finding?) ReadBytes(PackageLimits limits)
     {
-        if (entry.Length > limits.MaxFileBytes) return (null, SafePackage.TooLarge(entry.Length, limits));
+        if (entry.Length > limits.MaxFileBytes) return (default, SafePackage.TooLarge(entry.Length, limits));
         if (entry.Length >= limits.RatioFloorBytes && entry.Length > (long)limits.MaxRatio * Math.Max(1, entry.CompressedLength))
-            return (null, Finding.Error(Codes.ZipBomb, "压缩包中的该文件压缩比异常，疑似“压缩炸弹”，拒绝解压"));
+            return (default, Finding.Error(Codes.ZipBomb, "压缩包中的该文件压缩比异常，疑似“压缩炸弹”，拒绝解压"));
         try
         {
             lock (gate)
@@ -70,13 +70,13 @@ internal sealed class ZipEntrySource(string path, ZipArchiveEntry entry, object 
                 stream.ReadExactly(data);
                 // More bytes than the header declared: the header lies.
                 if (stream.ReadByte() >= 0)
-                    return (null, Finding.Error(Codes.ZipBomb, "压缩包中的该文件解压后的大小超过声明，疑似“压缩炸弹”，拒绝解压"));
+                    return (default, Finding.Error(Codes.ZipBomb, "压缩包中的该文件解压后的大小超过声明，疑似“压缩炸弹”，拒绝解压"));
                 return (data, null);
             }
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
         {
-            return (null, Finding.Error(Codes.CorruptPackage, "压缩包中的该文件已损坏，无法解压"));
+            return (default, Finding.Error(Codes.CorruptPackage, "压缩包中的该文件已损坏，无法解压"));
         }
     }
 }

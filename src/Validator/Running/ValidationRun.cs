@@ -17,7 +17,7 @@ public static class ValidationRun
         {
             var source = sources[i];
             var (data, problem) = source.Read(validator.Limits);
-            reports[i] = data is null ? new FileReport(source.Path, null, [problem!]) : validator.Validate(source.Path, data);
+            reports[i] = problem is not null ? new FileReport(source.Path, null, [problem]) : validator.Validate(source.Path, data);
             progress?.Invoke();
         });
         return new RunReport(reports, watch.Elapsed);

@@ -23,15 +23,22 @@ public sealed class UploadedRecordsTests
             { new ByteArrayContent([]), "file", "四.docx" },
             { new ByteArrayContent(Bytes(200_000, 4)), "file", "上报\\五.docx" },
         };
-        var records = await UploadedRecords.Read(Request(await form.ReadAsByteArrayAsync(), form), "file", Limits);
+        using var uploads = await UploadedRecords.Read(Request(await form.ReadAsByteArrayAsync(), form), "file", Limits);
 
-        Assert.NotNull(records);
+        Assert.NotNull(uploads);
+        var records = uploads.Records;
         Assert.Equal(["一.docx", "二.docx", "四.docx", "五.docx"], records.Select(r => r.Path));
         Assert.Equal(Bytes(150_000, 1), Kept(records[0]));
         // Over the limit: only its length was kept, and it is answered as the validator answers a file on disk that large.
-        Assert.Equal((null, SafePackage.TooLarge(500_000, Limits)), records[1].Read(Limits));
+        var (data, problem) = records[1].Read(Limits);
+        Assert.Equal((0, SafePackage.TooLarge(500_000, Limits)), (data.Length, problem));
         Assert.Equal([], Kept(records[2]));
         Assert.Equal(Bytes(200_000, 4), Kept(records[3]));
+
+        // Once disposed, the pooled buffers are given back and a record kept by mistake cannot be read.
+        var first = records[0];
+        uploads.Dispose();
+        Assert.Equal("internal-error", first.Read(Limits).Problem?.Code);
     }
 
     [Fact]
@@ -49,7 +56,7 @@ public sealed class UploadedRecordsTests
     {
         var (data, problem) = record.Read(Limits);
         Assert.Null(problem);
-        return data!;
+        return data.ToArray();
     }
 
     private static HttpRequest Request(byte[] body, HttpContent content)
