@@ -332,7 +332,7 @@ public sealed class FormLayout
 
     private static Block TableBlock(Field table, Dictionary<string, string> prefill, double textWidthMm, bool forHand)
     {
-        var widths = ColumnWidths(table.Columns, textWidthMm);
+        var widths = ColumnWidths(table.Columns, textWidthMm, forHand);
         widths = [.. widths.Select(w => w * textWidthMm / widths.Sum())];
         var columns = table.Columns.Select((c, i) =>
             new Column(c.Label, (widths[i] * 100 / textWidthMm).ToString("0.#", CultureInfo.InvariantCulture))).ToList();
@@ -375,17 +375,27 @@ public sealed class FormLayout
     /// <summary>
     /// Column widths in millimetres across the page. Each column needs its label on one line and room to write its
     /// values by hand (a name, a date); the rest of the page goes to the columns that want more (text), in proportion
-    /// to what they want. When the labels do not all fit, long labels wrap but the room to write stays.
+    /// to what they want. When the labels do not all fit on one line, the widest label wraps onto one more line, then
+    /// the next widest, until they fit; the room to write stays (when even that does not fit, it shrinks in proportion).
     /// </summary>
-    private static double[] ColumnWidths(IReadOnlyList<Field> columns, double page)
+    /// <param name="forHand">For the print-ready blank, which prints what each column holds differently (<see cref="Hand"/>).</param>
+    private static double[] ColumnWidths(IReadOnlyList<Field> columns, double page, bool forHand)
     {
-        var hand = columns.Select(Hand).ToArray();
-        var needs = columns.Select(NeedMm).ToArray();
+        var hand = columns.Select(c => Hand(c, forHand)).ToArray();
+        var lines = columns.Select(_ => 1).ToArray();
+        var needs = Needs();
         var wants = columns.Select((c, i) => Math.Max(needs[i], Want(c))).ToArray();
         if (wants.Sum() <= page) return [.. wants.Select(w => w * page / wants.Sum())];
-        if (needs.Sum() <= page) return Between(needs, wants, page);
-        if (hand.Sum() <= page) return Between(hand, needs, page);
-        return [.. hand.Select(n => n * page / hand.Sum())];
+        while (needs.Sum() > page)
+        {
+            var wider = Enumerable.Range(0, columns.Count).Where(i => needs[i] > hand[i] && lines[i] < columns[i].Label.Length).ToList();
+            if (wider.Count == 0) return [.. hand.Select(n => n * page / hand.Sum())];
+            lines[wider.MaxBy(i => (needs[i], -lines[i]))]++; // of two as wide, the one on fewer lines
+            needs = Needs();
+        }
+        return Between(needs, wants, page);
+
+        double[] Needs() => [.. columns.Select((c, i) => Math.Max(hand[i], LabelMm(c.Label, lines[i])))];
     }
 
     /// <summary>Each column from its low width towards its high one, sharing the page's spare room in proportion.</summary>
@@ -397,18 +407,26 @@ public sealed class FormLayout
     }
 
     /// <summary>What a column needs: its label on one line and room for a handwritten value.</summary>
-    public static double NeedMm(Field column) => Math.Max(Hand(column), LabelMm(column.Label));
+    public static double NeedMm(Field column, bool forHand) => Math.Max(Hand(column, forHand), LabelMm(column.Label));
 
-    /// <summary>Room for a handwritten value.</summary>
-    private static double Hand(Field column) => column.Type switch
+    /// <summary>
+    /// Room for a handwritten value. A choice column of the fillable form shows a drop-down (its longest option and
+    /// the arrow); in the blank its cells are empty (the options print once above the table), so it needs room to
+    /// write the longest option (or a few words) and no more: its label sets the width as a rule.
+    /// </summary>
+    private static double Hand(Field column, bool forHand) => column.Type switch
     {
         FieldType.Person => NameMm,
         FieldType.People => NameMm,
         FieldType.Date => 28,
+        FieldType.Choice or FieldType.Choices when forHand => Math.Max(WritingMm, column.Options.Max(o => TextMm(o))),
         FieldType.Choice or FieldType.Choices => column.Options.Max(o => TextMm(o)) + 8,
         FieldType.Checkbox => 8,
-        FieldType.Text or FieldType.Textarea or FieldType.Integer or FieldType.Number or FieldType.Table => 14,
+        FieldType.Text or FieldType.Textarea or FieldType.Integer or FieldType.Number or FieldType.Table => WritingMm,
     };
+
+    /// <summary>The least room to write a few words or figures by hand.</summary>
+    private const double WritingMm = 14;
 
     /// <summary>What a column would like: text columns room for their longer values.</summary>
     private static double Want(Field column) => column.Type switch
@@ -427,7 +445,14 @@ public sealed class FormLayout
     /// The width a label takes on one line in a header cell (黑体 五号, 10.5 pt, as templates/word/styles.yml gives
     /// TableHeader), with the cell's padding and a little to spare.
     /// </summary>
-    public static double LabelMm(string label) => TextMm(label) + 4;
+    public static double LabelMm(string label) => LabelMm(label, 1);
+
+    /// <summary>The width a label takes in a header cell on at most <paramref name="lines"/> lines.</summary>
+    private static double LabelMm(string label, int lines)
+    {
+        var perLine = Math.Max(1, (label.Length + lines - 1) / lines);
+        return label.Chunk(perLine).Select(line => TextMm(new string(line))).DefaultIfEmpty(0).Max() + 4;
+    }
 
     /// <summary>Text at 10.5 pt: a Chinese character is 3.7 mm wide, a Latin letter or digit about half that.</summary>
     private static double TextMm(string text) => text.Sum(c => c >= '\u2E80' ? 3.7 : 1.9);
