@@ -150,6 +150,9 @@ public sealed class FormLayout
     {
         /// <summary>The height its text takes when printed (labels, prompts, options), in millimetres: the row is at least that tall.</summary>
         internal double TextMm { get; init; }
+
+        /// <summary>A grid's row for a text area: a box to write in, which may grow to fill a page.</summary>
+        internal bool Box { get; init; }
     }
 
     /// <param name="Label">The field's label (a grid's cell), or null (a table's cell: its column has the label).</param>
@@ -173,41 +176,67 @@ public sealed class FormLayout
     /// <summary>
     /// A form that would spill a few rows onto a second page gets every row a little lower (at most to
     /// <see cref="MinRowScale"/>), so it prints on one page; one that needs the second page anyway gets every row
-    /// taller until its rows fill that page, so the second page is writing room rather than a few rows alone.
-    /// Longer forms keep their rows.
+    /// taller until its rows fill that page, so the second page is writing room rather than a few rows alone. Rows do
+    /// not split, so that stops when a tall row at the foot of the first page would move on; the writing boxes (text
+    /// areas' rows) on the last page then share what is left of it. Longer forms keep their rows.
     /// </summary>
     private static List<Block> FittedToPages(List<Block> blocks, double pageHeightMm)
     {
         var room = pageHeightMm - SpareMm;
         var pages = Pages(blocks, 1, room);
-        double scale;
         if (pages == 1) return blocks;
-        if (Pages(blocks, MinRowScale, room) == 1) scale = Largest(MinRowScale, 1, s => Pages(blocks, s, room) == 1);
-        else if (pages == 2) scale = Largest(1, MaxRowScale, s => Pages(blocks, s, room) == 2);
-        else return blocks;
-        return [.. blocks.Select(b => b with { Rows = [.. b.Rows.Select(r => r with { Height = Mm(Math.Floor(HeightMm(r) * scale * 10) / 10) })] })];
+        if (Pages(blocks, MinRowScale, room) == 1) return Scaled(blocks, Largest(MinRowScale, 1, s => Pages(blocks, s, room) == 1));
+        if (pages > 2) return blocks;
+        return LastPageFilled(Scaled(blocks, Largest(1, MaxRowScale, s => Pages(blocks, s, room) == 2)), room);
+    }
+
+    private static List<Block> Scaled(List<Block> blocks, double scale) =>
+        [.. blocks.Select(b => b with { Rows = [.. b.Rows.Select(r => r with { Height = Mm(Math.Floor(HeightMm(r) * scale * 10) / 10) })] })];
+
+    /// <summary>The writing boxes on the last page made taller by what is left at its foot, in proportion to their heights.</summary>
+    private static List<Block> LastPageFilled(List<Block> blocks, double room)
+    {
+        var layout = Layout(blocks, 1, room);
+        var boxes = blocks.SelectMany((b, i) => b.Rows.Where((r, j) => OnLast(i, j))).Sum(HeightMm);
+        if (boxes == 0) return blocks;
+        var grow = 1 + layout.Free / boxes;
+        return [.. blocks.Select((b, i) => b with { Rows = [.. b.Rows.Select((r, j) => OnLast(i, j) ? r with { Height = Mm(Math.Floor(HeightMm(r) * grow * 10) / 10) } : r)] })];
+
+        bool OnLast(int block, int row) => blocks[block].Rows[row].Box && layout.Page[block][row] == layout.Pages;
     }
 
     /// <summary>The tallest rows may get to fill a second page.</summary>
     private const double MaxRowScale = 3;
 
+    /// <summary>The height of a one-line row, in millimetres.</summary>
+    private const double RowMm = 8;
+
+    private static int Pages(List<Block> blocks, double scale, double room) => Layout(blocks, scale, room).Pages;
+
     /// <summary>
-    /// How many pages the record layout prints with every row's height times <paramref name="scale"/> (a row is at
-    /// least as tall as its text): a row that does not fit at the foot of a page moves to the next (rows do not
-    /// split), a table's label stays with its header and first row, and the header repeats on each page.
+    /// How the record layout prints with every row's height times <paramref name="scale"/> (a row is at least as tall
+    /// as its text): a row that does not fit at the foot of a page moves to the next (rows do not split), a table's
+    /// label stays with its header and first row, and the header repeats on each page. Gives the number of pages, the
+    /// page of each row (by block, then row) and the room left at the foot of the last page, in millimetres.
     /// </summary>
-    private static int Pages(List<Block> blocks, double scale, double room)
+    private static (int Pages, int[][] Page, double Free) Layout(List<Block> blocks, double scale, double room)
     {
         var (pages, used) = (1, FormHeadMm);
-        foreach (var block in blocks)
+        var page = new int[blocks.Count][];
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b];
+            page[b] = new int[block.Rows.Count];
             for (var i = 0; i < block.Rows.Count; i++)
             {
                 var row = Math.Max(HeightMm(block.Rows[i]) * scale, block.Rows[i].TextMm);
                 Place(i == 0 ? block.HeadMm + row : row, block.HeaderMm);
+                page[b][i] = pages;
                 if (i == block.Rows.Count - 1 && block.Table) Place(ParagraphMm, 0);
             }
+        }
         Place(FormFootMm, 0);
-        return pages;
+        return (pages, page, room - used);
 
         void Place(double height, double repeated)
         {
@@ -297,7 +326,7 @@ public sealed class FormLayout
                 continue;
             }
             FlushPair();
-            rows.Add(new Row([GridCell(field, wide: true)], Height(field)) { TextMm = Text(field, textWidthMm - labelWidth) });
+            rows.Add(new Row([GridCell(field, wide: true)], Height(field)) { TextMm = Text(field, textWidthMm - labelWidth), Box = field.Type == FieldType.Textarea });
         }
         FlushPair();
         return new Block(Grid: true, Table: false, Label: null, Columns: [], Rows: rows, Mm(labelWidth), Notes: []);
@@ -306,7 +335,7 @@ public sealed class FormLayout
         {
             if (half.Count == 0) return;
             var width = half.Count == 1 ? textWidthMm - labelWidth : textWidthMm / 2 - labelWidth;
-            rows.Add(new Row([.. half.Select(f => GridCell(f, wide: half.Count == 1))], "8") { TextMm = half.Max(f => Text(f, width)) });
+            rows.Add(new Row([.. half.Select(f => GridCell(f, wide: half.Count == 1))], Mm(RowMm)) { TextMm = half.Max(f => Text(f, width)) });
             half.Clear();
         }
 
@@ -325,9 +354,9 @@ public sealed class FormLayout
     /// <summary>Row height in millimetres: one line, or for a text area as tall as the text it is meant to hold.</summary>
     private static string Height(Field field)
     {
-        if (field.Type != FieldType.Textarea) return "8";
+        if (field.Type != FieldType.Textarea) return Mm(RowMm);
         var lines = (field.MaxLength ?? 500) switch { <= 100 => 2, <= 300 => 3, <= 1000 => 5, _ => 7 };
-        return (lines * 8).ToString(CultureInfo.InvariantCulture);
+        return Mm(lines * RowMm);
     }
 
     private static Block TableBlock(Field table, Dictionary<string, string> prefill, double textWidthMm, bool forHand)
@@ -342,7 +371,7 @@ public sealed class FormLayout
             // A table's cells print in FormCell: 仿宋 小五 at single spacing.
             var text = table.Columns.Select((c, i) => TextMm(cells[i].Value
                 ?? (forHand ? FormControls.TextForHand(c, inTable: true) : FormControls.TextToFill(c, row)), widths[i], 9, 1)).Max();
-            return new Row(cells, "8") { TextMm = text };
+            return new Row(cells, Mm(RowMm)) { TextMm = text };
         }).ToList();
         var notes = forHand ? OptionNotes(table) : [];
         var header = table.Columns.Select((c, i) => LabelTextMm(c.Label, widths[i])).Max();
