@@ -174,38 +174,38 @@ public sealed class FormLayout
     private const double MinRowScale = 0.8;
 
     /// <summary>
-    /// A form that would spill a few rows onto a second page gets every row a little lower (at most to
-    /// <see cref="MinRowScale"/>), so it prints on one page; one that needs the second page anyway gets every row
-    /// taller until its rows fill that page, so the second page is writing room rather than a few rows alone. Rows do
-    /// not split, so that stops when a tall row at the foot of the first page would move on; the writing boxes (text
-    /// areas' rows) on the last page then share what is left of it. Longer forms keep their rows.
+    /// A form that would spill a few rows onto one more page gets every row a little lower (at most to
+    /// <see cref="MinRowScale"/>), so it prints on one page fewer; one on two pages anyway gets every row taller until
+    /// its rows fill the second, so that page is writing room rather than a few rows alone. Rows do not split, so that
+    /// stops when a tall row at the foot of the first page would move on; the writing boxes (text areas' rows) on the
+    /// last page then share what is left of it, as on the last page of a longer form.
     /// </summary>
     private static List<Block> FittedToPages(List<Block> blocks, double pageHeightMm)
     {
         var room = pageHeightMm - SpareMm;
         var pages = Pages(blocks, 1, room);
         if (pages == 1) return blocks;
-        if (Pages(blocks, MinRowScale, room) == 1) return Scaled(blocks, Largest(MinRowScale, 1, s => Pages(blocks, s, room) == 1));
-        if (pages > 2) return blocks;
+        if (Pages(blocks, MinRowScale, room) < pages) return Scaled(blocks, Largest(MinRowScale, 1, s => Pages(blocks, s, room) < pages));
+        if (pages > 2) return LastPageFilled(blocks, room);
         return LastPageFilled(Scaled(blocks, Largest(1, MaxRowScale, s => Pages(blocks, s, room) == 2)), room);
     }
 
     private static List<Block> Scaled(List<Block> blocks, double scale) =>
         [.. blocks.Select(b => b with { Rows = [.. b.Rows.Select(r => r with { Height = Mm(Math.Floor(HeightMm(r) * scale * 10) / 10) })] })];
 
-    /// <summary>The writing boxes on the last page made taller by what is left at its foot, in proportion to their heights.</summary>
+    /// <summary>The writing boxes on the last page made taller by what is left at its foot, in proportion to their heights (at most <see cref="MaxRowScale"/> times).</summary>
     private static List<Block> LastPageFilled(List<Block> blocks, double room)
     {
         var layout = Layout(blocks, 1, room);
         var boxes = blocks.SelectMany((b, i) => b.Rows.Where((r, j) => OnLast(i, j))).Sum(HeightMm);
         if (boxes == 0) return blocks;
-        var grow = 1 + layout.Free / boxes;
+        var grow = Math.Min(1 + layout.Free / boxes, MaxRowScale);
         return [.. blocks.Select((b, i) => b with { Rows = [.. b.Rows.Select((r, j) => OnLast(i, j) ? r with { Height = Mm(Math.Floor(HeightMm(r) * grow * 10) / 10) } : r)] })];
 
         bool OnLast(int block, int row) => blocks[block].Rows[row].Box && layout.Page[block][row] == layout.Pages;
     }
 
-    /// <summary>The tallest rows may get to fill a second page.</summary>
+    /// <summary>The tallest rows may get to fill a page.</summary>
     private const double MaxRowScale = 3;
 
     /// <summary>The height of a one-line row, in millimetres.</summary>
