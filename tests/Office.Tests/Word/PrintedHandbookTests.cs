@@ -46,6 +46,16 @@ public class PrintedHandbookTests
             Assert.Contains(meta, m => article.Forms.All(f => m.Contains($"{f}《{book.FindForm(f)!.Title}》", StringComparison.Ordinal)));
     }
 
+    /// <summary>The station's S01 opens with “# 设备巡检制度”, its own title: printed once, as the article's heading (issue 16 item 19).</summary>
+    [Fact]
+    public void A_body_that_opens_with_the_articles_title_prints_the_title_once()
+    {
+        var book = TestRepository.Load(Path.Combine(RepositoryPaths.Root, "tests/Handbook.Tests/Fixtures/station"));
+        using var document = WordprocessingDocument.Open(new MemoryStream(PrintedHandbook.Create(book, TestRepository.Templates)), false);
+        var texts = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Single(texts, t => t.EndsWith("设备巡检制度", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_footer_numbers_every_page_but_the_cover()
     {
