@@ -106,6 +106,10 @@ public class PrintedHandbookTests
         var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.True(widths.Max() > widths.Min() * 2, string.Join(",", widths));
         var header = table.Elements<TableRow>().First();
+        // A short header (扣分, 整改时限) on one line: 210 twips a character at 五号, 170 of padding.
+        var labels = header.Elements<TableCell>().Select(c => c.InnerText).ToList();
+        for (var i = 0; i < labels.Count; i++)
+            if (labels[i].Length <= 4) Assert.True(widths[i] >= labels[i].Length * 210 + 170, $"{labels[i]}: {widths[i]} twips");
         Assert.All(header.Elements<TableCell>(), c => Assert.Equal("F2F2F2", c.TableCellProperties!.Shading!.Fill!.Value));
         var next = table.NextSibling<Paragraph>()!;
         Assert.Equal("120", next.ParagraphProperties!.SpacingBetweenLines!.Before!.Value);
