@@ -439,17 +439,18 @@ public sealed class FormLayout
     public static double NeedMm(Field column, bool forHand) => Math.Max(Hand(column, forHand), LabelMm(column.Label));
 
     /// <summary>
-    /// Room for a handwritten value. A choice column of the fillable form shows a drop-down (its longest option and
-    /// the arrow); in the blank its cells are empty (the options print once above the table), so it needs room to
-    /// write the longest option (or a few words) and no more: its label sets the width as a rule.
+    /// Room for a handwritten value. A choice column holds its longest option (a drop-down prints only the chosen
+    /// text; in the blank the cells are empty and the options print once above the table), so its label sets the
+    /// width as a rule. A choices column of the fillable form prints a box before each option, so it needs room for one.
     /// </summary>
     private static double Hand(Field column, bool forHand) => column.Type switch
     {
         FieldType.Person => NameMm,
         FieldType.People => NameMm,
         FieldType.Date => 28,
-        FieldType.Choice or FieldType.Choices when forHand => Math.Max(WritingMm, column.Options.Max(o => TextMm(o))),
-        FieldType.Choice or FieldType.Choices => column.Options.Max(o => TextMm(o)) + 8,
+        FieldType.Choice => Math.Max(WritingMm, column.Options.Max(o => TextMm(o))),
+        FieldType.Choices when forHand => Math.Max(WritingMm, column.Options.Max(o => TextMm(o))),
+        FieldType.Choices => column.Options.Max(o => TextMm(o)) + 8,
         FieldType.Checkbox => 8,
         FieldType.Text or FieldType.Textarea or FieldType.Integer or FieldType.Number or FieldType.Table => WritingMm,
     };

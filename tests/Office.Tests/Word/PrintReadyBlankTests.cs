@@ -85,15 +85,17 @@ public class PrintReadyBlankTests
     }
 
     /// <summary>
-    /// F16's contacts table does not have room for every label on one line: the blank wraps its longest label
-    /// (反映的问题和诉求) onto two lines and keeps the others on one, rather than giving its choice columns, whose cells
-    /// are empty in the blank, the width of the options they no longer print.
+    /// F16's contacts table does not have room for every label on one line: the form and its blank wrap the longest
+    /// label (反映的问题和诉求) onto two lines and keep the others on one, rather than giving the choice columns room for
+    /// a drop-down arrow or boxes they do not print (the header took five lines).
     /// </summary>
-    [Fact]
-    public void The_blank_wraps_only_its_longest_header_and_onto_two_lines()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Only_the_longest_header_wraps_and_onto_two_lines(bool forHand)
     {
         var form = TestRepository.Book.FindForm("F16")!;
-        using var document = Open(form, forHand: true);
+        using var document = Open(form, forHand);
         var table = document.MainDocumentPart!.Document.Body!.Elements<Table>()
             .First(t => t.Elements<TableRow>().First().InnerText.StartsWith("党员", StringComparison.Ordinal));
         var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(g => int.Parse(g.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
