@@ -1,4 +1,6 @@
+using Handbook.Model;
 using Markdig;
+using Markdig.Syntax;
 
 namespace Handbook;
 
@@ -19,4 +21,18 @@ public static class ArticleMarkdown
         .UseGenericAttributes()
         .UsePreciseSourceLocation()
         .Build();
+
+    /// <summary>
+    /// An article's body to render: every writer heads the article with its title, so a body that opens with
+    /// “# &lt;its title&gt;” loses that heading (it would show the title twice).
+    /// </summary>
+    public static MarkdownDocument Body(Article article)
+    {
+        var document = Markdown.Parse(article.Body, Pipeline);
+        if (document.FirstOrDefault() is HeadingBlock { Level: 1 } first
+            && string.Equals(first.Inline?.FirstChild?.ToString()?.Trim(), article.Title, StringComparison.Ordinal)
+            && first.Inline?.FirstChild?.NextSibling is null)
+            document.Remove(first);
+        return document;
+    }
 }

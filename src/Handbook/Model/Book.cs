@@ -49,7 +49,10 @@ public sealed record Part(int Number, string Folder, string Title, ImmutableArra
     public string Label => $"第{ChineseNumber(Number)}篇";
 
     /// <summary>“第一篇　基层党建工作制度”; a title that numbers itself (“第一部分 站场管理标准”) is shown as it is.</summary>
-    public string Heading => Title.StartsWith('第') ? Title : $"{Label}　{Title}";
+    public string Heading => NumbersItself ? Title : $"{Label}　{Title}";
+
+    /// <summary>Whether the title carries its own number (“第一部分 …”), so no number is put before it.</summary>
+    public bool NumbersItself => Title.StartsWith('第');
 
     /// <summary>1 → 一, 12 → 十二, 20 → 二十.</summary>
     private static string ChineseNumber(int n)

@@ -12,8 +12,11 @@ namespace Handbook.Records;
 /// </summary>
 public static class Placeholder
 {
-    /// <summary>Gives an empty control a width to click in; read back it is white space, so empty.</summary>
-    public const string Blank = "　　　　";
+    /// <summary>
+    /// Gives an empty control a width to click in; read back it is white space, so empty. Two spaces, not more: in
+    /// the narrowest table columns (a roster's 性别, 7 mm inside) a longer blank wraps and makes every row two lines tall.
+    /// </summary>
+    public const string Blank = "　　";
 
     /// <param name="row">The table row of a cell (1-based), 0 outside tables.</param>
     public static string For(Field field, int row) =>

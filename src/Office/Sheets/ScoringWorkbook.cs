@@ -49,7 +49,7 @@ public static class ScoringWorkbook
         {
             var items = part.Articles.SelectMany(a => a.Scoring.Select(s => (Article: a, Item: s))).ToList();
             if (items.Count == 0) continue;
-            var sectionRow = sheet.Add(new SheetRow([new Cell($"{ChineseNumber(part.Number)}、{part.Title}", CellStyle.Section),
+            var sectionRow = sheet.Add(new SheetRow([new Cell(part.NumbersItself ? part.Title : $"{ChineseNumber(part.Number)}、{part.Title}", CellStyle.Section),
                 .. Enumerable.Repeat(new Cell(null, CellStyle.Section), Headers.Length - 1)]));
             sheet.Merge(sectionRow, 1, Headers.Length);
             foreach (var (article, item) in items)

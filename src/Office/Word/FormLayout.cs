@@ -150,6 +150,9 @@ public sealed class FormLayout
     {
         /// <summary>The height its text takes when printed (labels, prompts, options), in millimetres: the row is at least that tall.</summary>
         internal double TextMm { get; init; }
+
+        /// <summary>A grid's row for a text area: a box to write in, which may grow to fill a page.</summary>
+        internal bool Box { get; init; }
     }
 
     /// <param name="Label">The field's label (a grid's cell), or null (a table's cell: its column has the label).</param>
@@ -171,43 +174,69 @@ public sealed class FormLayout
     private const double MinRowScale = 0.8;
 
     /// <summary>
-    /// A form that would spill a few rows onto a second page gets every row a little lower (at most to
-    /// <see cref="MinRowScale"/>), so it prints on one page; one that needs the second page anyway gets every row
-    /// taller until its rows fill that page, so the second page is writing room rather than a few rows alone.
-    /// Longer forms keep their rows.
+    /// A form that would spill a few rows onto one more page gets every row a little lower (at most to
+    /// <see cref="MinRowScale"/>), so it prints on one page fewer; one on two pages anyway gets every row taller until
+    /// its rows fill the second, so that page is writing room rather than a few rows alone. Rows do not split, so that
+    /// stops when a tall row at the foot of the first page would move on; the writing boxes (text areas' rows) on the
+    /// last page then share what is left of it, as on the last page of a longer form.
     /// </summary>
     private static List<Block> FittedToPages(List<Block> blocks, double pageHeightMm)
     {
         var room = pageHeightMm - SpareMm;
         var pages = Pages(blocks, 1, room);
-        double scale;
         if (pages == 1) return blocks;
-        if (Pages(blocks, MinRowScale, room) == 1) scale = Largest(MinRowScale, 1, s => Pages(blocks, s, room) == 1);
-        else if (pages == 2) scale = Largest(1, MaxRowScale, s => Pages(blocks, s, room) == 2);
-        else return blocks;
-        return [.. blocks.Select(b => b with { Rows = [.. b.Rows.Select(r => r with { Height = Mm(Math.Floor(HeightMm(r) * scale * 10) / 10) })] })];
+        if (Pages(blocks, MinRowScale, room) < pages) return Scaled(blocks, Largest(MinRowScale, 1, s => Pages(blocks, s, room) < pages));
+        if (pages > 2) return LastPageFilled(blocks, room);
+        return LastPageFilled(Scaled(blocks, Largest(1, MaxRowScale, s => Pages(blocks, s, room) == 2)), room);
     }
 
-    /// <summary>The tallest rows may get to fill a second page.</summary>
+    private static List<Block> Scaled(List<Block> blocks, double scale) =>
+        [.. blocks.Select(b => b with { Rows = [.. b.Rows.Select(r => r with { Height = Mm(Math.Floor(HeightMm(r) * scale * 10) / 10) })] })];
+
+    /// <summary>The writing boxes on the last page made taller by what is left at its foot, in proportion to their heights (at most <see cref="MaxRowScale"/> times).</summary>
+    private static List<Block> LastPageFilled(List<Block> blocks, double room)
+    {
+        var layout = Layout(blocks, 1, room);
+        var boxes = blocks.SelectMany((b, i) => b.Rows.Where((r, j) => OnLast(i, j))).Sum(HeightMm);
+        if (boxes == 0) return blocks;
+        var grow = Math.Min(1 + layout.Free / boxes, MaxRowScale);
+        return [.. blocks.Select((b, i) => b with { Rows = [.. b.Rows.Select((r, j) => OnLast(i, j) ? r with { Height = Mm(Math.Floor(HeightMm(r) * grow * 10) / 10) } : r)] })];
+
+        bool OnLast(int block, int row) => blocks[block].Rows[row].Box && layout.Page[block][row] == layout.Pages;
+    }
+
+    /// <summary>The tallest rows may get to fill a page.</summary>
     private const double MaxRowScale = 3;
 
+    /// <summary>The height of a one-line row, in millimetres.</summary>
+    private const double RowMm = 8;
+
+    private static int Pages(List<Block> blocks, double scale, double room) => Layout(blocks, scale, room).Pages;
+
     /// <summary>
-    /// How many pages the record layout prints with every row's height times <paramref name="scale"/> (a row is at
-    /// least as tall as its text): a row that does not fit at the foot of a page moves to the next (rows do not
-    /// split), a table's label stays with its header and first row, and the header repeats on each page.
+    /// How the record layout prints with every row's height times <paramref name="scale"/> (a row is at least as tall
+    /// as its text): a row that does not fit at the foot of a page moves to the next (rows do not split), a table's
+    /// label stays with its header and first row, and the header repeats on each page. Gives the number of pages, the
+    /// page of each row (by block, then row) and the room left at the foot of the last page, in millimetres.
     /// </summary>
-    private static int Pages(List<Block> blocks, double scale, double room)
+    private static (int Pages, int[][] Page, double Free) Layout(List<Block> blocks, double scale, double room)
     {
         var (pages, used) = (1, FormHeadMm);
-        foreach (var block in blocks)
+        var page = new int[blocks.Count][];
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b];
+            page[b] = new int[block.Rows.Count];
             for (var i = 0; i < block.Rows.Count; i++)
             {
                 var row = Math.Max(HeightMm(block.Rows[i]) * scale, block.Rows[i].TextMm);
                 Place(i == 0 ? block.HeadMm + row : row, block.HeaderMm);
+                page[b][i] = pages;
                 if (i == block.Rows.Count - 1 && block.Table) Place(ParagraphMm, 0);
             }
+        }
         Place(FormFootMm, 0);
-        return pages;
+        return (pages, page, room - used);
 
         void Place(double height, double repeated)
         {
@@ -297,7 +326,7 @@ public sealed class FormLayout
                 continue;
             }
             FlushPair();
-            rows.Add(new Row([GridCell(field, wide: true)], Height(field)) { TextMm = Text(field, textWidthMm - labelWidth) });
+            rows.Add(new Row([GridCell(field, wide: true)], Height(field)) { TextMm = Text(field, textWidthMm - labelWidth), Box = field.Type == FieldType.Textarea });
         }
         FlushPair();
         return new Block(Grid: true, Table: false, Label: null, Columns: [], Rows: rows, Mm(labelWidth), Notes: []);
@@ -306,7 +335,7 @@ public sealed class FormLayout
         {
             if (half.Count == 0) return;
             var width = half.Count == 1 ? textWidthMm - labelWidth : textWidthMm / 2 - labelWidth;
-            rows.Add(new Row([.. half.Select(f => GridCell(f, wide: half.Count == 1))], "8") { TextMm = half.Max(f => Text(f, width)) });
+            rows.Add(new Row([.. half.Select(f => GridCell(f, wide: half.Count == 1))], Mm(RowMm)) { TextMm = half.Max(f => Text(f, width)) });
             half.Clear();
         }
 
@@ -325,14 +354,14 @@ public sealed class FormLayout
     /// <summary>Row height in millimetres: one line, or for a text area as tall as the text it is meant to hold.</summary>
     private static string Height(Field field)
     {
-        if (field.Type != FieldType.Textarea) return "8";
+        if (field.Type != FieldType.Textarea) return Mm(RowMm);
         var lines = (field.MaxLength ?? 500) switch { <= 100 => 2, <= 300 => 3, <= 1000 => 5, _ => 7 };
-        return (lines * 8).ToString(CultureInfo.InvariantCulture);
+        return Mm(lines * RowMm);
     }
 
     private static Block TableBlock(Field table, Dictionary<string, string> prefill, double textWidthMm, bool forHand)
     {
-        var widths = ColumnWidths(table.Columns, textWidthMm);
+        var widths = ColumnWidths(table.Columns, textWidthMm, forHand);
         widths = [.. widths.Select(w => w * textWidthMm / widths.Sum())];
         var columns = table.Columns.Select((c, i) =>
             new Column(c.Label, (widths[i] * 100 / textWidthMm).ToString("0.#", CultureInfo.InvariantCulture))).ToList();
@@ -342,7 +371,7 @@ public sealed class FormLayout
             // A table's cells print in FormCell: 仿宋 小五 at single spacing.
             var text = table.Columns.Select((c, i) => TextMm(cells[i].Value
                 ?? (forHand ? FormControls.TextForHand(c, inTable: true) : FormControls.TextToFill(c, row)), widths[i], 9, 1)).Max();
-            return new Row(cells, "8") { TextMm = text };
+            return new Row(cells, Mm(RowMm)) { TextMm = text };
         }).ToList();
         var notes = forHand ? OptionNotes(table) : [];
         var header = table.Columns.Select((c, i) => LabelTextMm(c.Label, widths[i])).Max();
@@ -375,17 +404,27 @@ public sealed class FormLayout
     /// <summary>
     /// Column widths in millimetres across the page. Each column needs its label on one line and room to write its
     /// values by hand (a name, a date); the rest of the page goes to the columns that want more (text), in proportion
-    /// to what they want. When the labels do not all fit, long labels wrap but the room to write stays.
+    /// to what they want. When the labels do not all fit on one line, the widest label wraps onto one more line, then
+    /// the next widest, until they fit; the room to write stays (when even that does not fit, it shrinks in proportion).
     /// </summary>
-    private static double[] ColumnWidths(IReadOnlyList<Field> columns, double page)
+    /// <param name="forHand">For the print-ready blank, which prints what each column holds differently (<see cref="Hand"/>).</param>
+    private static double[] ColumnWidths(IReadOnlyList<Field> columns, double page, bool forHand)
     {
-        var hand = columns.Select(Hand).ToArray();
-        var needs = columns.Select(NeedMm).ToArray();
+        var hand = columns.Select(c => Hand(c, forHand)).ToArray();
+        var lines = columns.Select(_ => 1).ToArray();
+        var needs = Needs();
         var wants = columns.Select((c, i) => Math.Max(needs[i], Want(c))).ToArray();
         if (wants.Sum() <= page) return [.. wants.Select(w => w * page / wants.Sum())];
-        if (needs.Sum() <= page) return Between(needs, wants, page);
-        if (hand.Sum() <= page) return Between(hand, needs, page);
-        return [.. hand.Select(n => n * page / hand.Sum())];
+        while (needs.Sum() > page)
+        {
+            var wider = Enumerable.Range(0, columns.Count).Where(i => needs[i] > hand[i] && lines[i] < columns[i].Label.Length).ToList();
+            if (wider.Count == 0) return [.. hand.Select(n => n * page / hand.Sum())];
+            lines[wider.MaxBy(i => (needs[i], -lines[i]))]++; // of two as wide, the one on fewer lines
+            needs = Needs();
+        }
+        return Between(needs, wants, page);
+
+        double[] Needs() => [.. columns.Select((c, i) => Math.Max(hand[i], LabelMm(c.Label, lines[i])))];
     }
 
     /// <summary>Each column from its low width towards its high one, sharing the page's spare room in proportion.</summary>
@@ -397,18 +436,27 @@ public sealed class FormLayout
     }
 
     /// <summary>What a column needs: its label on one line and room for a handwritten value.</summary>
-    public static double NeedMm(Field column) => Math.Max(Hand(column), LabelMm(column.Label));
+    public static double NeedMm(Field column, bool forHand) => Math.Max(Hand(column, forHand), LabelMm(column.Label));
 
-    /// <summary>Room for a handwritten value.</summary>
-    private static double Hand(Field column) => column.Type switch
+    /// <summary>
+    /// Room for a handwritten value. A choice column holds its longest option (a drop-down prints only the chosen
+    /// text; in the blank the cells are empty and the options print once above the table), so its label sets the
+    /// width as a rule. A choices column of the fillable form prints a box before each option, so it needs room for one.
+    /// </summary>
+    private static double Hand(Field column, bool forHand) => column.Type switch
     {
         FieldType.Person => NameMm,
         FieldType.People => NameMm,
         FieldType.Date => 28,
-        FieldType.Choice or FieldType.Choices => column.Options.Max(o => TextMm(o)) + 8,
+        FieldType.Choice => Math.Max(WritingMm, column.Options.Max(o => TextMm(o))),
+        FieldType.Choices when forHand => Math.Max(WritingMm, column.Options.Max(o => TextMm(o))),
+        FieldType.Choices => column.Options.Max(o => TextMm(o)) + 8,
         FieldType.Checkbox => 8,
-        FieldType.Text or FieldType.Textarea or FieldType.Integer or FieldType.Number or FieldType.Table => 14,
+        FieldType.Text or FieldType.Textarea or FieldType.Integer or FieldType.Number or FieldType.Table => WritingMm,
     };
+
+    /// <summary>The least room to write a few words or figures by hand.</summary>
+    private const double WritingMm = 14;
 
     /// <summary>What a column would like: text columns room for their longer values.</summary>
     private static double Want(Field column) => column.Type switch
@@ -427,7 +475,14 @@ public sealed class FormLayout
     /// The width a label takes on one line in a header cell (黑体 五号, 10.5 pt, as templates/word/styles.yml gives
     /// TableHeader), with the cell's padding and a little to spare.
     /// </summary>
-    public static double LabelMm(string label) => TextMm(label) + 4;
+    public static double LabelMm(string label) => LabelMm(label, 1);
+
+    /// <summary>The width a label takes in a header cell on at most <paramref name="lines"/> lines.</summary>
+    private static double LabelMm(string label, int lines)
+    {
+        var perLine = Math.Max(1, (label.Length + lines - 1) / lines);
+        return label.Chunk(perLine).Select(line => TextMm(new string(line))).DefaultIfEmpty(0).Max() + 4;
+    }
 
     /// <summary>Text at 10.5 pt: a Chinese character is 3.7 mm wide, a Latin letter or digit about half that.</summary>
     private static double TextMm(string text) => text.Sum(c => c >= '\u2E80' ? 3.7 : 1.9);

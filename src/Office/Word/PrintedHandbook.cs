@@ -58,7 +58,7 @@ public static class PrintedHandbook
         if (forms.Count > 0)
             yield return StyledParagraph("ArticleMeta",
                 "使用表单：" + string.Join("；", forms.Select(f => $"{f.Id}《{f.Title}》（{f.Version}版）")));
-        foreach (var block in converter.Convert(Markdown.ToHtml(article.Body, ArticleMarkdown.Pipeline)))
+        foreach (var block in converter.Convert(ArticleMarkdown.Body(article).ToHtml(ArticleMarkdown.Pipeline)))
             yield return block;
         if (article.Scoring.Length > 0)
             foreach (var block in converter.Convert(ScoringHtml(article)))

@@ -130,7 +130,7 @@ internal sealed partial class TableConverter(WordPackage package)
             var span = Math.Max(1, Span(col, "span"));
             for (var i = 0; i < span && index < columns; i++, index++) given[index] = Width(col, total);
         }
-        if (index == 0) return Scaled(TextWeights(layout, columns), total);
+        if (index == 0) return TextWidths(TextWeights(layout, columns), total);
         var known = given.Where(w => w is not null).Sum(w => w!.Value);
         var unknown = given.Count(w => w is null);
         // Relative or oversized widths are scaled so the table fits the page exactly.
@@ -161,6 +161,22 @@ internal sealed partial class TableConverter(WordPackage package)
             weights[slot.Column] = Math.Max(weights[slot.Column], Math.Max(floor, Math.Min(width, LongLine)));
         }
         return [.. weights.Select(w => w + Padding)];
+    }
+
+    /// <summary>
+    /// Widths after the text's weights (half characters of TableText, 五号: 105 twips each), filling the width. When the
+    /// text asks for more than the page, each column first gets what it asks up to a short line (a number, a date, a
+    /// name stay on one line) and the longer ones share the rest in proportion to what they ask beyond it (scaling
+    /// every column alike broke 扣分 as 扣/分).
+    /// </summary>
+    private static int[] TextWidths(double[] weights, int total)
+    {
+        const double HalfCharacter = 105, ShortLine = 16 * HalfCharacter;
+        var asked = weights.Select(w => w * HalfCharacter).ToArray();
+        var low = asked.Select(a => Math.Min(a, ShortLine)).ToArray();
+        if (asked.Sum() <= total || low.Sum() >= total) return Scaled(asked, total);
+        var share = (total - low.Sum()) / (asked.Sum() - low.Sum());
+        return [.. asked.Select((a, i) => (int)Math.Floor(low[i] + (a - low[i]) * share))];
     }
 
     private static double? Width(IElement col, int total)

@@ -56,12 +56,7 @@ internal sealed class ArticleRenderer
         var renderer = new HtmlRenderer(html) { LinkRewriter = url => PageLink(article.Path, page, url) };
         ArticleMarkdown.Pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollingTableRenderer());
-        var document = Markdown.Parse(article.Body, ArticleMarkdown.Pipeline);
-        // The page heads itself with the title: a body that opens with “# <its title>” would show it twice.
-        if (document.FirstOrDefault() is HeadingBlock { Level: 1 } first
-            && string.Equals(first.Inline?.FirstChild?.ToString()?.Trim(), article.Title, StringComparison.Ordinal)
-            && first.Inline?.FirstChild?.NextSibling is null)
-            document.Remove(first);
+        var document = ArticleMarkdown.Body(article);
         renderer.Render(document);
 
         // One walk over the blocks gives the table of contents, the search sections and the linked files.

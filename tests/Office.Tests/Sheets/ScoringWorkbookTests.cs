@@ -72,4 +72,15 @@ public sealed class ScoringWorkbookTests
         Assert.Equal($"'{Name}'!$4:$4", book.Document.WorkbookPart!.Workbook.DefinedNames!.Elements<DefinedName>().Single().Text);
         Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2013).Validate(book.Document).Select(e => e.Description));
     }
+
+    /// <summary>A part's row is numbered 一、二、… unless its title numbers itself (the station's 第一部分 站场管理标准).</summary>
+    [Theory]
+    [InlineData("handbook", "一、基层党建工作制度")]
+    [InlineData("tests/Handbook.Tests/Fixtures/station", "第一部分 站场管理标准")]
+    public void EachPartsRowIsNumberedOnce(string handbook, string expected)
+    {
+        var (sheet, layout) = ScoringWorkbook.Create(TestRepository.Load(Path.Combine(RepositoryPaths.Root, handbook)));
+        using var book = Workbook.Write([sheet]);
+        Assert.Equal(expected, book.Text(Name, $"A{layout.ItemRows[0] - 1}"));
+    }
 }

@@ -46,6 +46,16 @@ public class PrintedHandbookTests
             Assert.Contains(meta, m => article.Forms.All(f => m.Contains($"{f}《{book.FindForm(f)!.Title}》", StringComparison.Ordinal)));
     }
 
+    /// <summary>The station's S01 opens with “# 设备巡检制度”, its own title: printed once, as the article's heading (issue 16 item 19).</summary>
+    [Fact]
+    public void A_body_that_opens_with_the_articles_title_prints_the_title_once()
+    {
+        var book = TestRepository.Load(Path.Combine(RepositoryPaths.Root, "tests/Handbook.Tests/Fixtures/station"));
+        using var document = WordprocessingDocument.Open(new MemoryStream(PrintedHandbook.Create(book, TestRepository.Templates)), false);
+        var texts = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Single(texts, t => t.EndsWith("设备巡检制度", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_footer_numbers_every_page_but_the_cover()
     {
@@ -96,6 +106,10 @@ public class PrintedHandbookTests
         var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.True(widths.Max() > widths.Min() * 2, string.Join(",", widths));
         var header = table.Elements<TableRow>().First();
+        // A short header (扣分, 整改时限) on one line: 210 twips a character at 五号, 170 of padding.
+        var labels = header.Elements<TableCell>().Select(c => c.InnerText).ToList();
+        for (var i = 0; i < labels.Count; i++)
+            if (labels[i].Length <= 4) Assert.True(widths[i] >= labels[i].Length * 210 + 170, $"{labels[i]}: {widths[i]} twips");
         Assert.All(header.Elements<TableCell>(), c => Assert.Equal("F2F2F2", c.TableCellProperties!.Shading!.Fill!.Value));
         var next = table.NextSibling<Paragraph>()!;
         Assert.Equal("120", next.ParagraphProperties!.SpacingBetweenLines!.Before!.Value);
