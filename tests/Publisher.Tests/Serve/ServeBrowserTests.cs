@@ -57,6 +57,9 @@ public sealed class ServeBrowserTests(ServeFixture fixture) : IClassFixture<Serv
             foreach (var root in new[] { fixture.Url, plain.Urls.First() + "/handbook/" })
             {
                 var page = await browser.NewPageAsync();
+                // Navigations, not assertions, get more time: a CI run failed here once on the default 30 s while the
+                // AOT publish of another test had both cores.
+                page.SetDefaultNavigationTimeout(90_000);
                 var answer = await page.GotoAsync(root + "a/b/c.html");
                 Assert.Equal(404, answer!.Status);
                 await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("页面不存在");
