@@ -1,5 +1,6 @@
 using System.Globalization;
 using Handbook.Model;
+using Handbook.Records;
 
 namespace Handbook.Validator.Fixtures;
 
@@ -109,11 +110,15 @@ public static class SampleValues
             for (var i = 0; i < span.Length; i++) span[i] = (char)r.Next(0x4E00, 0x4E00 + 3000);
         });
         var huge = new Dictionary<string, string>(StringComparer.Ordinal);
-        var fields = form.Fields.SelectMany(f => f.Columns.Select(c => (Field: c, Prefix: f.Id + ".")).Prepend((Field: f, Prefix: ""))).ToList();
         foreach (var (key, value) in Valid(book, form))
         {
-            var field = fields.FirstOrDefault(f => key == f.Prefix + f.Field.Id || (f.Prefix.Length > 0 && key.StartsWith(f.Prefix, StringComparison.Ordinal)
-                && key.EndsWith("." + f.Field.Id, StringComparison.Ordinal))).Field;
+            ControlKey.TryParse(key, out var parsed);
+            var field = form.FindField(parsed.Field.ToString());
+            if (parsed.Shape == ControlKeyShape.Cell)
+            {
+                var column = parsed.Column.ToString();
+                field = field?.Columns.FirstOrDefault(c => c.Id == column);
+            }
             huge[key] = field?.Type switch
             {
                 FieldType.Integer or FieldType.Number => "9" + new string('0', length - 1),
