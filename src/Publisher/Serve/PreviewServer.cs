@@ -66,6 +66,7 @@ internal sealed class PreviewServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = maxBytes;
         });
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IMemoryPoolFactory<byte>>(new ReceiveBufferPool());
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddConcurrencyLimiter("validate", o =>
