@@ -186,17 +186,17 @@ public static class ValidatorData
     private static Field ReadField(ref DataReader reader)
     {
         var (id, label, type, required, help) = (reader.Text(), reader.Text(), reader.EnumValue<FieldType>(), reader.Bool(), reader.OptionalText());
-        decimal? min = reader.Bool() ? reader.Decimal() : null;
-        decimal? max = reader.Bool() ? reader.Decimal() : null;
-        DateOnly? minDate = reader.Bool() ? DateOnly.FromDayNumber(reader.Int()) : null;
-        DateOnly? maxDate = reader.Bool() ? DateOnly.FromDayNumber(reader.Int()) : null;
-        int? minLength = reader.Bool() ? reader.Int() : null;
-        int? maxLength = reader.Bool() ? reader.Int() : null;
+        var min = reader.OptionalDecimal();
+        var max = reader.OptionalDecimal();
+        var minDate = reader.OptionalDate();
+        var maxDate = reader.OptionalDate();
+        var minLength = reader.OptionalInt();
+        var maxLength = reader.OptionalInt();
         var pattern = reader.OptionalText();
         var options = ImmutableArray.CreateBuilder<string>();
         for (var count = reader.Count(); count > 0; count--) options.Add(reader.Text());
-        int? minCount = reader.Bool() ? reader.Int() : null;
-        int? maxCount = reader.Bool() ? reader.Int() : null;
+        var minCount = reader.OptionalInt();
+        var maxCount = reader.OptionalInt();
         var columns = ImmutableArray.CreateBuilder<Field>();
         for (var count = reader.Count(); count > 0; count--) columns.Add(ReadField(ref reader));
         return new Field(id, label, type, required, help, min, max, minDate, maxDate, minLength, maxLength, pattern,
@@ -276,6 +276,13 @@ public static class ValidatorData
         }
 
         public string? OptionalText() => Bool() ? Text() : null;
+
+        public int? OptionalInt() => Bool() ? Int() : null;
+
+        public decimal? OptionalDecimal() => Bool() ? Decimal() : null;
+
+        /// <summary>A date written as its day number.</summary>
+        public DateOnly? OptionalDate() => Bool() ? DateOnly.FromDayNumber(Int()) : null;
 
         private ReadOnlySpan<byte> Take(int length)
         {
