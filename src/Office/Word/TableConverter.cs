@@ -19,7 +19,7 @@ internal sealed partial class TableConverter(WordPackage package)
         var rows = table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table).ToList();
         var layout = Layout(rows);
         var columns = Math.Max(1, layout.Count == 0 ? 1 : layout.Max(r => r.Count == 0 ? 0 : r.Max(s => s.Column + s.ColSpan)));
-        var widths = ColumnWidths(table, layout, columns, package.Sheet.TextWidthTwips);
+        var widths = ColumnWidths(table, layout, columns, package.TextWidthTwips);
         var result = new Table(Properties(widths.Sum()), new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
         for (var r = 0; r < rows.Count; r++)
         {
