@@ -34,6 +34,16 @@ public sealed class FormLayout
     /// <summary>The layout's file, relative to the templates folder.</summary>
     public string PathOf(Form form) => _templates.PathOf(NameOf(form));
 
+    /// <summary>
+    /// The page a form prints on: the style sheet's (A4 portrait), or the same paper turned to landscape when one of its
+    /// tables does not fit the portrait width with every label on at most <see cref="MaxHeaderLines"/> lines and each
+    /// column's room to write (<see cref="ColumnWidths"/>), in the fillable form or in the blank: both print alike.
+    /// </summary>
+    public PageSetup PageOf(Form form) =>
+        form.Fields.Where(f => f.Type == FieldType.Table)
+            .Any(t => !ColumnWidths(t.Columns, _page.TextWidth, forHand: false).Fits || !ColumnWidths(t.Columns, _page.TextWidth, forHand: true).Fits)
+            ? _page.Landscape() : _page;
+
     /// <param name="forHand">For the print-ready blank: rows fitted to what it prints (no prompts), choice columns' options above their table.</param>
     /// <exception cref="TemplateException">The layout fails.</exception>
     public string Render(Book book, Form form, bool forHand = false)
@@ -43,7 +53,7 @@ public sealed class FormLayout
         Dictionary<string, object?> model;
         try
         {
-            model = Model(book, form, _page, forHand);
+            model = Model(book, form, PageOf(form), forHand);
         }
         catch (InvalidDataException e)
         {
@@ -71,7 +81,7 @@ public sealed class FormLayout
             }
             try
             {
-                _templates.Render(NameOf(form), Model(book, form, _page, forHand: false));
+                _templates.Render(NameOf(form), Model(book, form, PageOf(form), forHand: false));
             }
             catch (TemplateException e)
             {
@@ -103,8 +113,7 @@ public sealed class FormLayout
             ["Form"] = new { form.Id, form.Title, form.Version, CodeLine = FormIdentity.CodeLine(form.Id, form.Version) },
             ["Book"] = new { book.Info.Title, book.Info.Organization, book.Info.Edition, Grading = GradeBands.Sentence(book.Info.Grading) },
             ["Fields"] = form.Fields.ToDictionary(f => f.Id, f => new { f.Id, f.Label, f.Help }),
-            ["Blocks"] = FittedToPages(Blocks(form, prefill, page.Width - page.MarginLeft - page.MarginRight, forHand),
-                page.Height - page.MarginTop - page.MarginBottom),
+            ["Blocks"] = FittedToPages(Blocks(form, prefill, page.TextWidth, forHand), page.TextHeight),
         };
     }
 
@@ -361,7 +370,7 @@ public sealed class FormLayout
 
     private static Block TableBlock(Field table, Dictionary<string, string> prefill, double textWidthMm, bool forHand)
     {
-        var widths = ColumnWidths(table.Columns, textWidthMm, forHand);
+        var widths = ColumnWidths(table.Columns, textWidthMm, forHand).Widths;
         widths = [.. widths.Select(w => w * textWidthMm / widths.Sum())];
         var columns = table.Columns.Select((c, i) =>
             new Column(c.Label, (widths[i] * 100 / textWidthMm).ToString("0.#", CultureInfo.InvariantCulture))).ToList();
@@ -406,26 +415,30 @@ public sealed class FormLayout
     /// values by hand (a name, a date); the rest of the page goes to the columns that want more (text), in proportion
     /// to what they want. When the labels do not all fit on one line, the widest label wraps onto one more line, then
     /// the next widest, until they fit; the room to write stays (when even that does not fit, it shrinks in proportion).
+    /// Fits: no label on more than <see cref="MaxHeaderLines"/> lines, and the room to write kept.
     /// </summary>
     /// <param name="forHand">For the print-ready blank, which prints what each column holds differently (<see cref="Hand"/>).</param>
-    private static double[] ColumnWidths(IReadOnlyList<Field> columns, double page, bool forHand)
+    private static (double[] Widths, bool Fits) ColumnWidths(IReadOnlyList<Field> columns, double page, bool forHand)
     {
         var hand = columns.Select(c => Hand(c, forHand)).ToArray();
         var lines = columns.Select(_ => 1).ToArray();
         var needs = Needs();
         var wants = columns.Select((c, i) => Math.Max(needs[i], Want(c))).ToArray();
-        if (wants.Sum() <= page) return [.. wants.Select(w => w * page / wants.Sum())];
+        if (wants.Sum() <= page) return ([.. wants.Select(w => w * page / wants.Sum())], true);
         while (needs.Sum() > page)
         {
             var wider = Enumerable.Range(0, columns.Count).Where(i => needs[i] > hand[i] && lines[i] < columns[i].Label.Length).ToList();
-            if (wider.Count == 0) return [.. hand.Select(n => n * page / hand.Sum())];
+            if (wider.Count == 0) return ([.. hand.Select(n => n * page / hand.Sum())], false);
             lines[wider.MaxBy(i => (needs[i], -lines[i]))]++; // of two as wide, the one on fewer lines
             needs = Needs();
         }
-        return Between(needs, wants, page);
+        return (Between(needs, wants, page), lines.Max() <= MaxHeaderLines);
 
         double[] Needs() => [.. columns.Select((c, i) => Math.Max(hand[i], LabelMm(c.Label, lines[i])))];
     }
+
+    /// <summary>The most lines a header label may take on a portrait page; a table that needs more prints on landscape.</summary>
+    public const int MaxHeaderLines = 2;
 
     /// <summary>Each column from its low width towards its high one, sharing the page's spare room in proportion.</summary>
     private static double[] Between(double[] low, double[] high, double page)

@@ -25,7 +25,7 @@ internal static class Images
 
         // Pixels at 96 dpi, shrunk to the text width.
         const long emuPerPixel = 9525;
-        var maxWidth = package.Sheet.TextWidthTwips * 635L;
+        var maxWidth = package.TextWidthTwips * 635L;
         var scale = Math.Min(1.0, (double)maxWidth / (width * emuPerPixel));
         var cx = (long)(width * emuPerPixel * scale);
         var cy = (long)(height * emuPerPixel * scale);

@@ -88,7 +88,7 @@ public static class PrintedHandbook
         var entries = book.Parts.SelectMany(part =>
             new[] { (Style: "TOC1", Text: part.Heading, Key: PartKey(part)) }
                 .Concat(part.Articles.Select(a => (Style: "TOC2", Text: ArticleTitle(a), Key: $"{a.Id}#")))).ToList();
-        var tab = package.Sheet.TextWidthTwips;
+        var tab = package.TextWidthTwips;
         foreach (var (style, text, key) in entries)
         {
             var bookmark = package.Bookmark(key);

@@ -41,9 +41,6 @@ public sealed partial class StyleSheet
 
     internal byte[] FontTablePart => _fontTablePart ??= Serialized(StyleWriter.FontTable(this));
 
-    /// <summary>Width of the text area between the margins, in twentieths of a point.</summary>
-    public int TextWidthTwips => Units.MmToTwips(Page.Width - Page.MarginLeft - Page.MarginRight);
-
     /// <summary>Whether the templates folder has its Word styles (word/styles.yml).</summary>
     public static bool ExistsIn(string templatesDir) => File.Exists(PathIn(templatesDir));
 
@@ -100,6 +97,21 @@ public sealed class PageSetup
     public double MarginRight { get; set; } = 26;
     public double Header { get; set; } = 15;
     public double Footer { get; set; } = 15;
+
+    /// <summary>Width of the text area between the margins.</summary>
+    public double TextWidth => Width - MarginLeft - MarginRight;
+
+    /// <summary>Height of the text area between the margins.</summary>
+    public double TextHeight => Height - MarginTop - MarginBottom;
+
+    public bool IsLandscape => Width > Height;
+
+    /// <summary>The same paper turned on its side (wider than high), with the same margins.</summary>
+    public PageSetup Landscape() => IsLandscape ? this : new()
+    {
+        Width = Height, Height = Width, MarginTop = MarginTop, MarginBottom = MarginBottom, MarginLeft = MarginLeft,
+        MarginRight = MarginRight, Header = Header, Footer = Footer,
+    };
 }
 
 public sealed class TableSetup

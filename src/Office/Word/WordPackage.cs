@@ -23,9 +23,11 @@ public sealed class WordPackage : IDisposable
     private int nextNumbering = 1;
     private int? bulletNumbering;
 
-    public WordPackage(StyleSheet sheet)
+    /// <param name="page">The document's page when it is not the sheet's (a wide form turned to landscape).</param>
+    public WordPackage(StyleSheet sheet, PageSetup? page = null)
     {
         Sheet = sheet;
+        Page = page ?? sheet.Page;
         document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
         // Deflate's fast level: a few percent larger files, saving a package takes markedly less CPU.
         document.CompressionOption = System.IO.Packaging.CompressionOption.Fast;
@@ -51,6 +53,13 @@ public sealed class WordPackage : IDisposable
     }
 
     public StyleSheet Sheet { get; }
+
+    /// <summary>The page of the document's one section.</summary>
+    public PageSetup Page { get; }
+
+    /// <summary>Width of the text area between the margins, in twentieths of a point.</summary>
+    public int TextWidthTwips => Units.MmToTwips(Page.TextWidth);
+
     public MainDocumentPart Main { get; }
     public Body Body => Main.Document.Body!;
 
@@ -122,7 +131,7 @@ public sealed class WordPackage : IDisposable
     /// <param name="numberFirstPage">False for a cover page that shows no number.</param>
     public byte[] Finish(bool numberFirstPage = true)
     {
-        var page = Sheet.Page;
+        var page = Page;
         var footerPart = Main.AddNewPart<FooterPart>();
         footerPart.Footer = new Footer(new Paragraph(
             new ParagraphProperties(new ParagraphStyleId { Val = "Footer" }),
@@ -138,7 +147,11 @@ public sealed class WordPackage : IDisposable
             section.Append(new FooterReference { Type = HeaderFooterValues.First, Id = Main.GetIdOfPart(empty) });
         }
         section.Append(
-            new PageSize { Width = (uint)Units.MmToTwips(page.Width), Height = (uint)Units.MmToTwips(page.Height) },
+            new PageSize
+            {
+                Width = (uint)Units.MmToTwips(page.Width), Height = (uint)Units.MmToTwips(page.Height),
+                Orient = page.IsLandscape ? PageOrientationValues.Landscape : null,
+            },
             new PageMargin
             {
                 Top = Units.MmToTwips(page.MarginTop), Bottom = Units.MmToTwips(page.MarginBottom),

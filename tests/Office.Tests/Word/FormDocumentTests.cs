@@ -60,6 +60,23 @@ public class FormDocumentTests
         }
     }
 
+    /// <summary>
+    /// A drop-down prints its prompt, not its list (issue 16 item 4): F18's 季度 and the station's 班次 (no help) show
+    /// their options.
+    /// </summary>
+    [Theory]
+    [InlineData("handbook", "F18", "quarter", "选择：第一季度／第二季度／第三季度／第四季度")]
+    [InlineData("tests/Handbook.Tests/Fixtures/station", "P01", "shift", "选择：白班／夜班")]
+    public void A_drop_down_shows_its_options_as_its_prompt(string source, string id, string field, string prompt)
+    {
+        var book = TestRepository.Load(Path.Combine(RepositoryPaths.Root, source));
+        using var document = WordprocessingDocument.Open(new MemoryStream(FormDocument.Create(book, book.FindForm(id)!, TestRepository.Templates)), false);
+        var control = WordReader.Controls(document).Single(c => c.Tag == field);
+        Assert.Equal(FormSamples.Kind.DropDown, control.Kind);
+        Assert.True(control.Placeholder);
+        Assert.Equal(prompt, control.Text);
+    }
+
     [Theory]
     [MemberData(nameof(FormIds))]
     public void A_table_field_is_a_table_of_column_labels_and_its_printed_rows(string id)

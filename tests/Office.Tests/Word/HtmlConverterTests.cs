@@ -28,9 +28,9 @@ public class HtmlConverterTests
         var table = Assert.IsType<Table>(Assert.Single(blocks));
         var grid = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => int.Parse(c.Width!.Value!, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(3, grid.Count);
-        Assert.InRange(grid.Sum(), Sheet.TextWidthTwips - 3, Sheet.TextWidthTwips);
-        Assert.InRange(grid[0], Sheet.TextWidthTwips * 20 / 100 - 2, Sheet.TextWidthTwips * 20 / 100 + 2);
-        Assert.InRange(grid[2], Sheet.TextWidthTwips * 50 / 100 - 2, Sheet.TextWidthTwips * 50 / 100 + 2);
+        Assert.InRange(grid.Sum(), package.TextWidthTwips - 3, package.TextWidthTwips);
+        Assert.InRange(grid[0], package.TextWidthTwips * 20 / 100 - 2, package.TextWidthTwips * 20 / 100 + 2);
+        Assert.InRange(grid[2], package.TextWidthTwips * 50 / 100 - 2, package.TextWidthTwips * 50 / 100 + 2);
 
         var rows = table.Elements<TableRow>().ToList();
         var first = rows[0].Elements<TableCell>().ToList();

@@ -65,7 +65,7 @@ public class PrintReadyBlankTests
         var form = TestRepository.Book.FindForm(id)!;
         if (form.Layout is not null) return; // a named layout (the scoring sheet) gives its own widths
         using var document = Open(form, forHand: true);
-        var page = StyleSheet.Load(TestRepository.Templates).TextWidthTwips;
+        var page = TextWidthTwips(document);
         var tables = document.MainDocumentPart!.Document.Body!.Elements<Table>().ToList();
         foreach (var field in form.Fields.Where(f => f.Type == FieldType.Table))
         {
@@ -105,6 +105,44 @@ public class PrintReadyBlankTests
             var lines = HeaderLines(labels[i], widths[i]);
             Assert.True(lines <= (labels[i] == "反映的问题和诉求" ? 2 : 1), $"{labels[i]}: {lines} lines in {widths[i]} twips");
         }
+    }
+
+    /// <summary>
+    /// F20's roster needs about 210 mm for its nine labels on one line and each column's room to write, and 177 mm with
+    /// labels on two lines: more than the 156 mm of portrait A4, where its headers wrapped onto up to five lines
+    /// (党费计算基数（元）). The form and its blank print it on landscape A4, every header on at most two lines. F01's tables
+    /// fit portrait, and so does F16's, with one label on two lines.
+    /// </summary>
+    [Theory]
+    [InlineData("F20", true)]
+    [InlineData("F01", false)]
+    [InlineData("F16", false)]
+    public void A_form_whose_table_needs_more_than_portrait_prints_on_landscape(string id, bool landscape)
+    {
+        var form = TestRepository.Book.FindForm(id)!;
+        foreach (var forHand in new[] { false, true })
+        {
+            using var document = Open(form, forHand);
+            var size = document.MainDocumentPart!.Document.Body!.Elements<SectionProperties>().Single().GetFirstChild<PageSize>()!;
+            Assert.Equal(landscape, size.Width!.Value > size.Height!.Value);
+            Assert.Equal(landscape, size.Orient?.Value == PageOrientationValues.Landscape);
+            foreach (var table in document.MainDocumentPart.Document.Body.Elements<Table>().Where(t => t.Elements<TableRow>().First().TableRowProperties?.GetFirstChild<TableHeader>() is not null))
+            {
+                var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(g => int.Parse(g.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                var labels = table.Elements<TableRow>().First().Elements<TableCell>().Select(c => c.InnerText).ToList();
+                for (var i = 0; i < labels.Count; i++)
+                    Assert.True(HeaderLines(labels[i], widths[i]) <= FormLayout.MaxHeaderLines, $"{id} {labels[i]}: {HeaderLines(labels[i], widths[i])} lines in {widths[i]} twips");
+                Assert.InRange(widths.Sum(), TextWidthTwips(document) - 10, TextWidthTwips(document));
+            }
+        }
+    }
+
+    /// <summary>The width between the margins of the document's page, in twips.</summary>
+    private static int TextWidthTwips(WordprocessingDocument document)
+    {
+        var section = document.MainDocumentPart!.Document.Body!.Elements<SectionProperties>().Single();
+        var margin = section.GetFirstChild<PageMargin>()!;
+        return (int)(section.GetFirstChild<PageSize>()!.Width!.Value - margin.Left!.Value - margin.Right!.Value);
     }
 
     /// <summary>The lines a label takes in a header cell of that width (10.5 pt: 210 twips a Chinese character, 170 of padding).</summary>

@@ -98,6 +98,21 @@ public class PrintedHandbookTests
         Assert.Contains("页）", paragraph.InnerText, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// L11's example table: LibreOffice prints 2026年3月24日 as 2026 年 3 月 24 日 (a fifth of an em between Chinese and
+    /// digits, whatever autoSpaceDE/autoSpaceDN say), so a column as wide as the characters wrapped its 日. Now as wide
+    /// as the date printed: 7 digits (105 twips each at 五号), 3 characters (210), 5 spaces (42) and the padding (170).
+    /// </summary>
+    [Fact]
+    public void A_date_column_is_as_wide_as_the_date_prints()
+    {
+        using var document = Open();
+        var table = document.MainDocumentPart!.Document.Body!.Elements<Table>()
+            .First(t => t.InnerText.Contains("学习全国两会精神", StringComparison.Ordinal) && t.Elements<TableRow>().First().InnerText.StartsWith("日期", StringComparison.Ordinal));
+        var widths = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => int.Parse(c.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(widths[0] >= 7 * 105 + 3 * 210 + 5 * 42 + 170, $"日期: {widths[0]} twips");
+    }
+
     [Fact]
     public void A_markdown_table_gets_columns_after_its_text_and_a_shaded_header()
     {
