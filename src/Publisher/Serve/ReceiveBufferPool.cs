@@ -6,7 +6,8 @@ namespace Handbook.Publisher.Serve;
 /// <summary>
 /// The memory Kestrel reads connections into, in blocks of 64 KB instead of its own 4 KB: each socket read then takes up
 /// to 64 KB, and an 18 MB upload costs some 300 reads instead of 4,600 (each one a trip through the thread pool, which
-/// under load is what made large uploads slow for everyone).
+/// under load is what made large uploads slow for everyone). The blocks are the shared array pool's, lent and given
+/// back (once) by <see cref="MemoryPool{T}.Shared"/>.
 /// </summary>
 internal sealed class ReceiveBufferPool : MemoryPool<byte>, IMemoryPoolFactory<byte>
 {
@@ -16,22 +17,7 @@ internal sealed class ReceiveBufferPool : MemoryPool<byte>, IMemoryPoolFactory<b
 
     public MemoryPool<byte> Create(MemoryPoolOptions? options = null) => this;
 
-    public override IMemoryOwner<byte> Rent(int minBufferSize = -1) =>
-        new Owner(ArrayPool<byte>.Shared.Rent(Math.Max(minBufferSize, Block)));
+    public override IMemoryOwner<byte> Rent(int minBufferSize = -1) => Shared.Rent(Math.Max(minBufferSize, Block));
 
     protected override void Dispose(bool disposing) { }
-
-    private sealed class Owner(byte[] array) : IMemoryOwner<byte>
-    {
-        private byte[]? _array = array;
-
-        public Memory<byte> Memory => _array ?? throw new ObjectDisposedException(nameof(Owner));
-
-        public void Dispose()
-        {
-            if (_array is null) return;
-            ArrayPool<byte>.Shared.Return(_array);
-            _array = null;
-        }
-    }
 }
