@@ -86,7 +86,7 @@ public sealed partial class HtmlConverter(WordPackage package, ConverterOptions 
                 Blocks(element, context with { Style = "Quote" }, output);
                 break;
             case "table":
-                output.Add(tables.Convert(element, cell => CellBlocks(cell)));
+                output.Add(tables.Convert(element, CellBlocks));
                 afterTable = true;
                 break;
             case "hr":
@@ -102,10 +102,10 @@ public sealed partial class HtmlConverter(WordPackage package, ConverterOptions 
         }
     }
 
-    private List<OpenXmlElement> CellBlocks(IElement cell)
+    private List<OpenXmlElement> CellBlocks(IElement cell, bool small)
     {
         var blocks = new List<OpenXmlElement>();
-        var style = ClassStyle(cell) ?? (cell.LocalName == "th" ? "TableHeader" : "TableText");
+        var style = ClassStyle(cell) ?? (cell.LocalName == "th" ? "TableHeader" : "TableText") + (small ? "Small" : "");
         Blocks(cell, new Context(style, 0, null), blocks);
         return blocks;
     }

@@ -19,7 +19,7 @@ public sealed partial class StyleSheet
     [
         "Normal", "Title", "Subtitle", "Heading1", "Heading2", "Heading3", "Heading4", "TOCHeading", "TOC1", "TOC2",
         "ArticleMeta", "ListParagraph", "Quote", "Footer", "FormTitle", "FormCode", "FormSection", "TableText",
-        "TableHeader", "Hyperlink", "PlaceholderText",
+        "TableHeader", "TableTextSmall", "TableHeaderSmall", "Hyperlink", "PlaceholderText",
     ];
 
     public PageSetup Page { get; set; } = new();

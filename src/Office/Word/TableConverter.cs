@@ -8,25 +8,27 @@ namespace Handbook.Office.Word;
 
 /// <summary>
 /// An HTML table as a Word table as wide as the text area: header rows (thead) shaded and repeated on each page,
-/// colspan and rowspan as merged cells, column widths from &lt;col width&gt; (percent, mm or relative).
+/// colspan and rowspan as merged cells, column widths from &lt;col width&gt; (percent, mm or relative). A table without
+/// them too crowded for the page at 五号 is set small (<see cref="TextWidths"/>).
 /// </summary>
 internal sealed partial class TableConverter(WordPackage package)
 {
     private sealed record Slot(IElement Cell, int Column, int ColSpan, int RowSpan, bool Continues);
 
-    public Table Convert(IElement table, Func<IElement, List<OpenXmlElement>> cellContent)
+    /// <param name="cellContent">A cell's paragraphs; its flag says whether the table is set small.</param>
+    public Table Convert(IElement table, Func<IElement, bool, List<OpenXmlElement>> cellContent)
     {
         var rows = table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table).ToList();
         var layout = Layout(rows);
         var columns = Math.Max(1, layout.Count == 0 ? 1 : layout.Max(r => r.Count == 0 ? 0 : r.Max(s => s.Column + s.ColSpan)));
-        var widths = ColumnWidths(table, layout, columns, package.TextWidthTwips);
+        var (widths, small) = ColumnWidths(table, layout, columns, package.TextWidthTwips);
         var result = new Table(Properties(widths.Sum()), new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
         for (var r = 0; r < rows.Count; r++)
         {
             var row = new TableRow(RowProperties(rows[r]));
             var header = rows[r].ParentElement?.LocalName == "thead";
             foreach (var slot in layout[r].OrderBy(s => s.Column))
-                row.Append(Cell(slot, widths, cellContent, header));
+                row.Append(Cell(slot, widths, cell => cellContent(cell, small), header));
             result.Append(row);
         }
         return result;
@@ -119,9 +121,9 @@ internal sealed partial class TableConverter(WordPackage package)
 
     /// <summary>
     /// Column widths in twips, filling the width: given ones from &lt;col&gt;, the rest share what is left; a table
-    /// without any (a Markdown table) gets widths after its text, so short columns stay narrow.
+    /// without any (a Markdown table) gets widths after its text, so short columns stay narrow, and may be set small.
     /// </summary>
-    private static int[] ColumnWidths(IElement table, List<List<Slot>> layout, int columns, int total)
+    private static (int[] Widths, bool Small) ColumnWidths(IElement table, List<List<Slot>> layout, int columns, int total)
     {
         var given = new double?[columns];
         var index = 0;
@@ -130,12 +132,12 @@ internal sealed partial class TableConverter(WordPackage package)
             var span = Math.Max(1, Span(col, "span"));
             for (var i = 0; i < span && index < columns; i++, index++) given[index] = Width(col, total);
         }
-        if (index == 0) return TextWidths(TextWeights(layout, columns), total);
+        if (index == 0) return TextWidths(layout, columns, total);
         var known = given.Where(w => w is not null).Sum(w => w!.Value);
         var unknown = given.Count(w => w is null);
         // Relative or oversized widths are scaled so the table fits the page exactly.
         var rest = unknown == 0 ? 0 : Math.Max(total - known, total * 0.1 * unknown) / unknown;
-        return Scaled(given.Select(w => w ?? rest).ToArray(), total);
+        return (Scaled(given.Select(w => w ?? rest).ToArray(), total), false);
     }
 
     private static int[] Scaled(double[] raw, int total)
@@ -145,22 +147,22 @@ internal sealed partial class TableConverter(WordPackage package)
     }
 
     /// <summary>
-    /// How much room each column's text asks for (<see cref="HalfCharacters"/>): its longest cell, at least its header
-    /// on one line, at most a long line, so one long cell does not squeeze the others to a character; plus the cell's
-    /// padding, so a short column still holds its text.
+    /// How much room each column's text asks for, in half characters (<see cref="HalfCharacters"/>): its longest cell,
+    /// at least its header on one line (or, where <paramref name="headersMayWrap"/>, a header of more than four
+    /// characters on two), at most a long line, so one long cell does not squeeze the others to a character.
     /// </summary>
-    private static double[] TextWeights(List<List<Slot>> layout, int columns)
+    private static double[] TextWeights(List<List<Slot>> layout, int columns, bool headersMayWrap)
     {
-        const int MinWidth = 4, LongLine = 40, Padding = 4; // the padding: a cell's margins, about two characters
+        const int MinWidth = 4, LongLine = 40, ShortHeader = 8;
         var weights = Enumerable.Repeat((double)MinWidth, columns).ToArray();
         foreach (var slot in layout.SelectMany(r => r).Where(s => s.ColSpan == 1 && !s.Continues))
         {
-            var text = slot.Cell.TextContent.Trim();
-            var width = HalfCharacters(text);
-            var floor = slot.Cell.LocalName == "th" ? width : 0;
-            weights[slot.Column] = Math.Max(weights[slot.Column], Math.Max(floor, Math.Min(width, LongLine)));
+            var width = HalfCharacters(slot.Cell.TextContent.Trim());
+            var needed = slot.Cell.LocalName != "th" ? Math.Min(width, LongLine)
+                : headersMayWrap && width > ShortHeader ? Math.Ceiling(width / 2) : width;
+            weights[slot.Column] = Math.Max(weights[slot.Column], needed);
         }
-        return [.. weights.Select(w => w + Padding)];
+        return weights;
     }
 
     /// <summary>
@@ -184,21 +186,52 @@ internal sealed partial class TableConverter(WordPackage package)
     }
 
     /// <summary>
-    /// Widths after the text's weights (half characters of TableText, 五号: 105 twips each), filling the width. When the
-    /// text asks for more than the page, each column first gets what it asks up to a short line (a number, a date such
-    /// as 2026年12月31日, a name stay on one line) and the longer ones share the rest in proportion to what they ask
-    /// beyond it (scaling every column alike broke 扣分 as 扣/分); when even the short lines do not fit, every column
-    /// gets its short line scaled alike, so a long column does not take the room of the short ones.
+    /// Widths after the text's weights, filling the width, from three levels of room a column may get: what its text
+    /// asks with the cell's padding (about two characters); its short line (a number, a date such as 2026年12月31日, a
+    /// name) with that padding; its short line with only the cell's margins and a little to spare. A table that needs
+    /// less than the page gets what it asks, scaled up; otherwise each column gets the highest level that fits, and the
+    /// rest of the width is shared in proportion to what the next level would add (scaling every column alike broke 扣分
+    /// as 扣/分; a long column does not take the room of the short ones). When even the lowest level does not fit at 五号
+    /// (seven or eight columns of names, dates and categories: a date wrapped its 日), the table is set small, in 小五
+    /// (TableTextSmall, TableHeaderSmall), with its longer headers on two lines, unless none of its columns has short
+    /// text.
     /// </summary>
-    private static int[] TextWidths(double[] weights, int total)
+    private static (int[] Widths, bool Small) TextWidths(List<List<Slot>> layout, int columns, int total)
     {
-        const double HalfCharacter = 105, ShortLine = 20 * HalfCharacter;
-        var asked = weights.Select(w => w * HalfCharacter).ToArray();
-        var low = asked.Select(a => Math.Min(a, ShortLine)).ToArray();
-        if (asked.Sum() <= total) return Scaled(asked, total);
-        if (low.Sum() >= total) return Scaled(low, total);
-        var share = (total - low.Sum()) / (asked.Sum() - low.Sum());
-        return [.. asked.Select((a, i) => (int)Math.Floor(low[i] + (a - low[i]) * share))];
+        const double FiveHao = 105, SmallFiveHao = 90; // twips a half character takes at 五号 and 小五
+        var weights = TextWeights(layout, columns, headersMayWrap: false);
+        var levels = Levels(weights, FiveHao);
+        // A table of long texts only wraps them anyway: it stays at 五号.
+        if (levels[0].Sum() <= total || weights.All(w => w >= ShortLine)) return (Widths(levels, total), false);
+        return (Widths(Levels(TextWeights(layout, columns, headersMayWrap: true), SmallFiveHao), total), true);
+    }
+
+    private const double ShortLine = 16;
+
+    /// <summary>The levels of room, lowest first, in twips.</summary>
+    private static double[][] Levels(double[] weights, double halfCharacter)
+    {
+        // Padding: a cell's margins (2 × 1.5 mm, about two half characters) and more; Tight: the margins and a little.
+        const double Padding = 4, Tight = 2.5;
+        return
+        [
+            [.. weights.Select(w => (Math.Min(w, ShortLine) + Tight) * halfCharacter)],
+            [.. weights.Select(w => (Math.Min(w, ShortLine) + Padding) * halfCharacter)],
+            [.. weights.Select(w => (w + Padding) * halfCharacter)],
+        ];
+    }
+
+    private static int[] Widths(double[][] levels, int total)
+    {
+        if (levels[^1].Sum() <= total) return Scaled(levels[^1], total);
+        for (var i = levels.Length - 2; i >= 0; i--)
+        {
+            var (low, high) = (levels[i], levels[i + 1]);
+            if (low.Sum() > total) continue;
+            var share = (total - low.Sum()) / (high.Sum() - low.Sum());
+            return [.. low.Select((l, c) => (int)Math.Floor(l + (high[c] - l) * share))];
+        }
+        return Scaled(levels[0], total);
     }
 
     private static double? Width(IElement col, int total)

@@ -116,4 +116,43 @@ public class HtmlConverterTests
         var field = Assert.Throws<InvalidDataException>(() => Convert("""<p><field name="x"></field></p>"""));
         Assert.Contains("<field name=\"x\">", field.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// L21's roster: eight columns of names, dates and categories need more than the page at 五号, and its longest date
+    /// wrapped its 日. Set in 小五 with the long headers on two lines, the date column holds 2025年12月10日 as LibreOffice
+    /// prints it: 8 digits (90 twips each), 4 characters (180), 5 small spaces (18, about a tenth of an em, measured)
+    /// and the cell's margins (170).
+    /// </summary>
+    [Fact]
+    public void A_table_too_crowded_for_the_page_is_set_small_and_keeps_its_dates_on_one_line()
+    {
+        var (package, blocks) = Convert("""
+            <table><thead><tr><th>姓名</th><th>性别</th><th>入党日期</th><th>党员类别</th><th>所在党小组</th><th>工作岗位</th><th>党费计算基数（元）</th><th>在册状态</th></tr></thead>
+            <tbody><tr><td>张建华</td><td>男</td><td>2008年6月20日</td><td>正式党员</td><td>第一党小组</td><td>项目党支部书记</td><td>9860.00</td><td>在职</td></tr>
+            <tr><td>韩雪</td><td>女</td><td>2025年12月10日</td><td>预备党员</td><td>第三党小组</td><td>试验员</td><td>5480.00</td><td>流动外出</td></tr></tbody></table>
+            """);
+        using var _ = package;
+        var table = Assert.IsType<Table>(Assert.Single(blocks));
+        var grid = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(c => int.Parse(c.Width!.Value!, CultureInfo.InvariantCulture)).ToList();
+        Assert.InRange(grid.Sum(), package.TextWidthTwips - 8, package.TextWidthTwips);
+        Assert.True(grid[2] >= 8 * 90 + 4 * 180 + 5 * 18 + 170, $"入党日期: {grid[2]} twips");
+        var rows = table.Elements<TableRow>().ToList();
+        Assert.All(rows[0].Descendants<ParagraphStyleId>(), s => Assert.Equal("TableHeaderSmall", s.Val!.Value));
+        Assert.All(rows.Skip(1).SelectMany(r => r.Descendants<ParagraphStyleId>()), s => Assert.Equal("TableTextSmall", s.Val!.Value));
+        // Short headers stay on one line at 小五 (180 twips a character).
+        Assert.True(grid[7] >= 4 * 180 + 170, $"在册状态: {grid[7]} twips");
+    }
+
+    /// <summary>A table that fits at 五号, or whose every column is long text that wraps anyway, keeps TableText.</summary>
+    [Theory]
+    [InlineData("<tr><th>姓名</th><th>职务</th><th>联系日期</th></tr>", "<tr><td>张建华</td><td>支部书记</td><td>2026年5月6日</td></tr>")]
+    [InlineData("<tr><th>任务</th><th>标准</th><th>检查情况</th><th>整改要求</th><th>完成情况</th><th>备注</th></tr>",
+        "<tr><td>召开年度组织生活会，开展民主评议</td><td>五个环节齐全，整改清单公开</td><td>1月22日召开，整改清单9项</td><td>支部每月审阅把关，逐项销号</td><td>已完成4项，其余5项按期推进</td><td>整改清单在党员活动室公开</td></tr>")]
+    public void A_table_that_fits_or_has_only_long_text_keeps_the_usual_size(string header, string row)
+    {
+        var (package, blocks) = Convert($"<table><thead>{header}</thead><tbody>{row}</tbody></table>");
+        using var _ = package;
+        var table = Assert.IsType<Table>(Assert.Single(blocks));
+        Assert.All(table.Elements<TableRow>().Skip(1).SelectMany(r => r.Descendants<ParagraphStyleId>()), s => Assert.Equal("TableText", s.Val!.Value));
+    }
 }
