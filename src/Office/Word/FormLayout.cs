@@ -291,7 +291,7 @@ public sealed class FormLayout
         double line = 0;
         foreach (var c in text)
         {
-            var w = c >= '\u2E80' ? character : character / 2;
+            var w = TextWidth.IsWide(c) ? character : character / 2;
             if (line + w > width && line > 0) (lines, line) = (lines + 1, 0);
             line += w;
         }
@@ -498,7 +498,7 @@ public sealed class FormLayout
     }
 
     /// <summary>Text at 10.5 pt: a Chinese character is 3.7 mm wide, a Latin letter or digit about half that.</summary>
-    private static double TextMm(string text) => text.Sum(c => c >= '\u2E80' ? 3.7 : 1.9);
+    private static double TextMm(string text) => text.Sum(c => TextWidth.IsWide(c) ? 3.7 : 1.9);
 
     private static string Mm(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -177,12 +177,11 @@ internal sealed partial class TableConverter(WordPackage package)
         var width = 0.0;
         for (var i = 0; i < text.Length; i++)
         {
-            width += Wide(text[i]) ? 2 : 1;
-            if (i > 0 && Wide(text[i]) != Wide(text[i - 1]) && char.IsLetterOrDigit(text[i]) && char.IsLetterOrDigit(text[i - 1])) width += AutoSpace;
+            width += TextWidth.IsWide(text[i]) ? 2 : 1;
+            if (i > 0 && TextWidth.IsWide(text[i]) != TextWidth.IsWide(text[i - 1]) && char.IsLetterOrDigit(text[i]) && char.IsLetterOrDigit(text[i - 1]))
+                width += AutoSpace;
         }
         return width;
-
-        static bool Wide(char c) => c >= '\u2E80';
     }
 
     /// <summary>
