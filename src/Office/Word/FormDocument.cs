@@ -18,8 +18,9 @@ public static class FormDocument
 
     public static byte[] Create(Book book, Form form, StyleSheet sheet, FormLayout layout, bool forHand = false)
     {
-        var html = layout.Render(book, form, forHand);
-        using var package = new WordPackage(sheet, layout.PageOf(form));
+        var page = layout.PageOf(form);
+        var html = layout.Render(book, form, page, forHand);
+        using var package = new WordPackage(sheet, page);
         var controls = new FormControls(package, form, layout.PathOf(form), forHand);
         var converter = new HtmlConverter(package, new ConverterOptions(
             ImageDir: Path.Combine(book.Root, "assets"), Fields: controls.Render));

@@ -44,16 +44,17 @@ public sealed class FormLayout
             .Any(t => !ColumnWidths(t.Columns, _page.TextWidth, forHand: false).Fits || !ColumnWidths(t.Columns, _page.TextWidth, forHand: true).Fits)
             ? _page.Landscape() : _page;
 
+    /// <param name="page">The page it prints on (<see cref="PageOf"/>).</param>
     /// <param name="forHand">For the print-ready blank: rows fitted to what it prints (no prompts), choice columns' options above their table.</param>
     /// <exception cref="TemplateException">The layout fails.</exception>
-    public string Render(Book book, Form form, bool forHand = false)
+    public string Render(Book book, Form form, PageSetup page, bool forHand = false)
     {
         if (!_templates.Contains(NameOf(form)))
             throw new InvalidDataException($"{form.Path}: 表单 {form.Id} 的版式“{NameOf(form)}”不存在（应有模板 {PathOf(form)}）。");
         Dictionary<string, object?> model;
         try
         {
-            model = Model(book, form, PageOf(form), forHand);
+            model = Model(book, form, page, forHand);
         }
         catch (InvalidDataException e)
         {
