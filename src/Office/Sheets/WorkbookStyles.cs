@@ -15,11 +15,13 @@ internal static class WorkbookStyles
     // Font, fill and border indices below refer to the lists built in Create.
     private const uint Normal = 0, Bold = 1, TitleFont = 2, Small = 3;
     private const uint NoFill = 0, HeaderFill = 2, TotalFill = 3, SectionFill = 4, InputFill = 5;
+    private const uint CompleteFill = 6, LateFill = 7, PartialFill = 8, InvalidFill = 9, MissingFill = 10;
     private const uint NoBorder = 0, Thin = 1;
 
     /// <summary>Styles whose text wraps, so a row of them grows with its longest text.</summary>
     public static bool Wraps(CellStyle style) =>
-        style is CellStyle.Header or CellStyle.Body or CellStyle.BodyCentered or CellStyle.Wrapped or CellStyle.Note or CellStyle.InputText;
+        style is CellStyle.Header or CellStyle.Body or CellStyle.BodyCentered or CellStyle.Wrapped or CellStyle.Note or CellStyle.InputText
+            or CellStyle.StatusComplete or CellStyle.StatusLate or CellStyle.StatusPartial or CellStyle.StatusInvalid or CellStyle.StatusMissing;
 
     public static Stylesheet Create()
     {
@@ -42,6 +44,11 @@ internal static class WorkbookStyles
             [CellStyle.InputText] = Format(Normal, InputFill, Thin, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Center, wrap: true),
             [CellStyle.InputDate] = Format(Normal, InputFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, numberFormat: DateFormatId),
             [CellStyle.BodyMonthDay] = Format(Normal, NoFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, numberFormat: MonthDayFormatId),
+            [CellStyle.StatusComplete] = Status(CompleteFill),
+            [CellStyle.StatusLate] = Status(LateFill),
+            [CellStyle.StatusPartial] = Status(PartialFill),
+            [CellStyle.StatusInvalid] = Status(InvalidFill),
+            [CellStyle.StatusMissing] = Status(MissingFill),
         };
 
         return new Stylesheet(
@@ -59,7 +66,13 @@ internal static class WorkbookStyles
                 Solid("FFDDEBF7"),
                 Solid("FFFFF2CC"),
                 Solid("FFF2F2F2"),
-                Solid("FFFFFDE7")) { Count = 6 },
+                Solid("FFFFFDE7"),
+                // The compliance states, in the HTML report's colours.
+                Solid("FFD9F2D9"),
+                Solid("FFFFF2B3"),
+                Solid("FFFFD9A8"),
+                Solid("FFF7C1C1"),
+                Solid("FFE6A0A0")) { Count = 11 },
             new Borders(
                 new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()),
                 new Border(
@@ -82,6 +95,9 @@ internal static class WorkbookStyles
 
     private static Fill Solid(string rgb) =>
         new(new PatternFill(new ForegroundColor { Rgb = rgb }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
+
+    private static CellFormat Status(uint fill) =>
+        Format(Normal, fill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, wrap: true);
 
     private static CellFormat Format(uint font, uint fill, uint border, HorizontalAlignmentValues? horizontal,
         VerticalAlignmentValues vertical, bool wrap = false, uint numberFormat = 0)

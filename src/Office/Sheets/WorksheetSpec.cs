@@ -104,6 +104,12 @@ public enum CellStyle
     InputDate,
     /// <summary>A date of this year's calendar, as 1月1日 (the reminder tables).</summary>
     BodyMonthDay,
+    /// <summary>A cell of the compliance matrix, tinted by its state as the HTML report tints it: 齐全 … 缺交.</summary>
+    StatusComplete,
+    StatusLate,
+    StatusPartial,
+    StatusInvalid,
+    StatusMissing,
 }
 
 /// <summary>A data-validation rule over a range, with the prompt shown on entry and the message shown on bad input.</summary>

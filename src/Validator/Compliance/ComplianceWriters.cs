@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Handbook.Office;
 using Handbook.Office.Sheets;
 
 namespace Handbook.Validator.Compliance;
@@ -67,13 +68,13 @@ public static class ComplianceWriters
     /// <summary>A rate as Chinese reports write it: 92%, no space.</summary>
     private static string Percent(double rate) => Math.Round(rate * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>The state a cell is coloured by.</summary>
-    private static (string Class, string Label) State(FormCompliance r) =>
-        r.Missing > 0 && r.Valid + r.Invalid == 0 ? ("missing", "缺交")
-        : r.Invalid > 0 ? ("invalid", "有误")
-        : r.Missing > 0 ? ("partial", "不全")
-        : r.Late > 0 ? ("late", "逾期")
-        : ("ok", "齐全");
+    /// <summary>The state a cell is coloured by: its class in the HTML page, its word, its style in the workbook.</summary>
+    private static (string Class, string Label, CellStyle Style) State(FormCompliance r) =>
+        r.Missing > 0 && r.Valid + r.Invalid == 0 ? ("missing", "缺交", CellStyle.StatusMissing)
+        : r.Invalid > 0 ? ("invalid", "有误", CellStyle.StatusInvalid)
+        : r.Missing > 0 ? ("partial", "不全", CellStyle.StatusPartial)
+        : r.Late > 0 ? ("late", "逾期", CellStyle.StatusLate)
+        : ("ok", "齐全", CellStyle.StatusComplete);
 
     // The unit column stays in view when the matrix scrolls sideways (a phone); printed, the page turns landscape and
     // the whole matrix is on it (the records behind each cell are in the .xlsx).
@@ -139,7 +140,7 @@ public static class ComplianceWriters
                     html.Append("<td>—</td>");
                     continue;
                 }
-                var (css, label) = State(r);
+                var (css, label, _) = State(r);
                 html.Append(CultureInfo.InvariantCulture, $"<td class=\"{css}\"><details><summary>{r.Valid}/{r.Expected} <small>{label}</small></summary><ul>");
                 if (r.Missing > 0) html.Append(CultureInfo.InvariantCulture, $"<li>缺 {r.Missing} 份</li>");
                 foreach (var record in r.Records)
@@ -167,14 +168,17 @@ public static class ComplianceWriters
     {
         var forms = report.Units.SelectMany(u => u.Records).Select(r => r.Form).Distinct().Order(StringComparer.Ordinal).ToList();
         var matrix = new WorksheetSpec("报送情况");
-        matrix.AddTitle($"{report.Period.Name} 各单位记录报送情况", "每格为“合格/应交”，括号内为不合格、缺交、逾期份数", 4 + forms.Count);
-        matrix.Columns.AddRange([new Column(6), new Column(24), new Column(9), new Column(8), .. forms.Select(_ => new Column(16))]);
+        matrix.AddTitle($"{report.Period.Name} 各单位记录报送情况", "每格为“合格/应交”和状态，下一行为不合格（误）、缺交（缺）、逾期（迟）份数", 4 + forms.Count);
+        var cells = report.Units.Select(unit => forms.Select(f => unit.Records.FirstOrDefault(r => r.Form == f) is { } r
+            ? new Cell($"{r.Valid}/{r.Expected} {State(r).Label}\n误{r.Invalid} 缺{r.Missing} 迟{r.Late}", State(r).Style)
+            : new Cell("—", CellStyle.BodyCentered)).ToList()).ToList();
+        // Each form's column as wide as its cells' longest line: two short lines, so the matrix still prints legibly on A4.
+        var widths = forms.Select((_, i) => cells.SelectMany(row => ((string)row[i].Value!).Split('\n')).Select(l => TextWidth.Column(l)).DefaultIfEmpty(10).Max());
+        matrix.Columns.AddRange([new Column(6), new Column(24), new Column(9), new Column(8), .. widths.Select(w => new Column(w))]);
         matrix.Add([Cell.Header("排名"), Cell.Header("单位"), Cell.Header("完成率"), Cell.Header("得分"), .. forms.Select(Cell.Header)]);
         matrix.FrozenRows = matrix.Rows.Count;
-        foreach (var unit in report.Units)
-            matrix.Add([new Cell(unit.Rank), new Cell(unit.Unit), new Cell(Percent(unit.Rate)),
-                new Cell(unit.Points), .. forms.Select(f => unit.Records.FirstOrDefault(r => r.Form == f) is { } r
-                    ? new Cell($"{r.Valid}/{r.Expected}（误{r.Invalid} 缺{r.Missing} 迟{r.Late}）") : new Cell("—"))]);
+        foreach (var (unit, row) in report.Units.Zip(cells))
+            matrix.Add([new Cell(unit.Rank), new Cell(unit.Unit), new Cell(Percent(unit.Rate)), new Cell(unit.Points), .. row]);
         var records = new WorksheetSpec("记录明细");
         records.Columns.AddRange([new Column(24), new Column(8), new Column(12), new Column(40), new Column(8), new Column(60)]);
         records.Add([Cell.Header("单位"), Cell.Header("表单"), Cell.Header("日期"), Cell.Header("文件"), Cell.Header("结果"), Cell.Header("问题")]);
