@@ -18,39 +18,44 @@ internal static class WorkbookStyles
     private const uint CompleteFill = 6, LateFill = 7, PartialFill = 8, InvalidFill = 9, MissingFill = 10;
     private const uint NoBorder = 0, Thin = 1;
 
+    /// <summary>How each CellStyle looks; Create builds one cell format from each, in the enum's order.</summary>
+    private sealed record Look(uint Font, uint Fill, uint Border, HorizontalAlignmentValues? Horizontal, VerticalAlignmentValues Vertical,
+        bool Wrap = false, uint NumberFormat = 0);
+
+    private static readonly VerticalAlignmentValues Middle = VerticalAlignmentValues.Center;
+    private static readonly HorizontalAlignmentValues Left = HorizontalAlignmentValues.Left, Centered = HorizontalAlignmentValues.Center;
+
+    private static readonly Dictionary<CellStyle, Look> Looks = new()
+    {
+        [CellStyle.Default] = new(Normal, NoFill, NoBorder, null, Middle),
+        [CellStyle.Title] = new(TitleFont, NoFill, NoBorder, Centered, Middle),
+        [CellStyle.Subtitle] = new(Normal, NoFill, NoBorder, Centered, Middle),
+        [CellStyle.Header] = new(Bold, HeaderFill, Thin, Centered, Middle, Wrap: true),
+        [CellStyle.Body] = new(Normal, NoFill, Thin, Left, Middle, Wrap: true),
+        [CellStyle.BodyCentered] = new(Normal, NoFill, Thin, Centered, Middle, Wrap: true),
+        [CellStyle.BodyDate] = new(Normal, NoFill, Thin, Centered, Middle, NumberFormat: DateFormatId),
+        [CellStyle.Wrapped] = new(Normal, NoFill, NoBorder, Left, VerticalAlignmentValues.Top, Wrap: true),
+        [CellStyle.Date] = new(Normal, NoFill, NoBorder, Centered, Middle, NumberFormat: DateFormatId),
+        [CellStyle.TotalLabel] = new(Bold, TotalFill, Thin, HorizontalAlignmentValues.Right, Middle),
+        [CellStyle.Total] = new(Bold, TotalFill, Thin, Centered, Middle),
+        [CellStyle.Note] = new(Small, NoFill, NoBorder, Left, Middle, Wrap: true),
+        [CellStyle.Section] = new(Bold, SectionFill, Thin, Left, Middle),
+        [CellStyle.Input] = new(Normal, InputFill, Thin, Centered, Middle),
+        [CellStyle.InputText] = new(Normal, InputFill, Thin, Left, Middle, Wrap: true),
+        [CellStyle.InputDate] = new(Normal, InputFill, Thin, Centered, Middle, NumberFormat: DateFormatId),
+        [CellStyle.BodyMonthDay] = new(Normal, NoFill, Thin, Centered, Middle, NumberFormat: MonthDayFormatId),
+        [CellStyle.StatusComplete] = new(Normal, CompleteFill, Thin, Centered, Middle, Wrap: true),
+        [CellStyle.StatusLate] = new(Normal, LateFill, Thin, Centered, Middle, Wrap: true),
+        [CellStyle.StatusPartial] = new(Normal, PartialFill, Thin, Centered, Middle, Wrap: true),
+        [CellStyle.StatusInvalid] = new(Normal, InvalidFill, Thin, Centered, Middle, Wrap: true),
+        [CellStyle.StatusMissing] = new(Normal, MissingFill, Thin, Centered, Middle, Wrap: true),
+    };
+
     /// <summary>Styles whose text wraps, so a row of them grows with its longest text.</summary>
-    public static bool Wraps(CellStyle style) =>
-        style is CellStyle.Header or CellStyle.Body or CellStyle.BodyCentered or CellStyle.Wrapped or CellStyle.Note or CellStyle.InputText
-            or CellStyle.StatusComplete or CellStyle.StatusLate or CellStyle.StatusPartial or CellStyle.StatusInvalid or CellStyle.StatusMissing;
+    public static bool Wraps(CellStyle style) => Looks[style].Wrap;
 
     public static Stylesheet Create()
     {
-        var formats = new Dictionary<CellStyle, CellFormat>
-        {
-            [CellStyle.Default] = Format(Normal, NoFill, NoBorder, null, VerticalAlignmentValues.Center),
-            [CellStyle.Title] = Format(TitleFont, NoFill, NoBorder, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center),
-            [CellStyle.Subtitle] = Format(Normal, NoFill, NoBorder, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center),
-            [CellStyle.Header] = Format(Bold, HeaderFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, wrap: true),
-            [CellStyle.Body] = Format(Normal, NoFill, Thin, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Center, wrap: true),
-            [CellStyle.BodyCentered] = Format(Normal, NoFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, wrap: true),
-            [CellStyle.BodyDate] = Format(Normal, NoFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, numberFormat: DateFormatId),
-            [CellStyle.Wrapped] = Format(Normal, NoFill, NoBorder, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Top, wrap: true),
-            [CellStyle.Date] = Format(Normal, NoFill, NoBorder, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, numberFormat: DateFormatId),
-            [CellStyle.TotalLabel] = Format(Bold, TotalFill, Thin, HorizontalAlignmentValues.Right, VerticalAlignmentValues.Center),
-            [CellStyle.Total] = Format(Bold, TotalFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center),
-            [CellStyle.Note] = Format(Small, NoFill, NoBorder, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Center, wrap: true),
-            [CellStyle.Section] = Format(Bold, SectionFill, Thin, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Center),
-            [CellStyle.Input] = Format(Normal, InputFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center),
-            [CellStyle.InputText] = Format(Normal, InputFill, Thin, HorizontalAlignmentValues.Left, VerticalAlignmentValues.Center, wrap: true),
-            [CellStyle.InputDate] = Format(Normal, InputFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, numberFormat: DateFormatId),
-            [CellStyle.BodyMonthDay] = Format(Normal, NoFill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, numberFormat: MonthDayFormatId),
-            [CellStyle.StatusComplete] = Status(CompleteFill),
-            [CellStyle.StatusLate] = Status(LateFill),
-            [CellStyle.StatusPartial] = Status(PartialFill),
-            [CellStyle.StatusInvalid] = Status(InvalidFill),
-            [CellStyle.StatusMissing] = Status(MissingFill),
-        };
-
         return new Stylesheet(
             new NumberingFormats(
                 new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = "yyyy-mm-dd" },
@@ -82,7 +87,7 @@ internal static class WorkbookStyles
                     new BottomBorder(new Color { Rgb = "FF808080" }) { Style = BorderStyleValues.Thin },
                     new DiagonalBorder())) { Count = 2 },
             new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
-            new CellFormats(Enum.GetValues<CellStyle>().Select(s => formats[s])) { Count = (uint)formats.Count });
+            new CellFormats(Enum.GetValues<CellStyle>().Select(s => Format(Looks[s]))) { Count = (uint)Looks.Count });
     }
 
     private static Font Font(string name, double size, bool bold)
@@ -96,20 +101,16 @@ internal static class WorkbookStyles
     private static Fill Solid(string rgb) =>
         new(new PatternFill(new ForegroundColor { Rgb = rgb }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
 
-    private static CellFormat Status(uint fill) =>
-        Format(Normal, fill, Thin, HorizontalAlignmentValues.Center, VerticalAlignmentValues.Center, wrap: true);
-
-    private static CellFormat Format(uint font, uint fill, uint border, HorizontalAlignmentValues? horizontal,
-        VerticalAlignmentValues vertical, bool wrap = false, uint numberFormat = 0)
+    private static CellFormat Format(Look look)
     {
-        var alignment = new Alignment { Vertical = vertical };
-        if (horizontal is not null) alignment.Horizontal = horizontal;
-        if (wrap) alignment.WrapText = true;
+        var alignment = new Alignment { Vertical = look.Vertical };
+        if (look.Horizontal is { } horizontal) alignment.Horizontal = horizontal;
+        if (look.Wrap) alignment.WrapText = true;
         return new CellFormat(alignment)
         {
-            NumberFormatId = numberFormat, FontId = font, FillId = fill, BorderId = border, FormatId = 0,
-            ApplyFont = true, ApplyFill = fill != NoFill, ApplyBorder = border != NoBorder, ApplyAlignment = true,
-            ApplyNumberFormat = numberFormat != 0,
+            NumberFormatId = look.NumberFormat, FontId = look.Font, FillId = look.Fill, BorderId = look.Border, FormatId = 0,
+            ApplyFont = true, ApplyFill = look.Fill != NoFill, ApplyBorder = look.Border != NoBorder, ApplyAlignment = true,
+            ApplyNumberFormat = look.NumberFormat != 0,
         };
     }
 }
