@@ -164,14 +164,20 @@ public static class ComplianceWriters
         return html.ToString();
     }
 
+    /// <summary>A matrix cell of the workbook: 合格/应交 and the state, then the counts, tinted by the state.</summary>
+    private static Cell StateCell(FormCompliance r)
+    {
+        var (_, label, style) = State(r);
+        return new Cell($"{r.Valid}/{r.Expected} {label}\n误{r.Invalid} 缺{r.Missing} 迟{r.Late}", style);
+    }
+
     public static IReadOnlyList<WorksheetSpec> Workbook(ComplianceReport report)
     {
         var forms = report.Units.SelectMany(u => u.Records).Select(r => r.Form).Distinct().Order(StringComparer.Ordinal).ToList();
         var matrix = new WorksheetSpec("报送情况");
         matrix.AddTitle($"{report.Period.Name} 各单位记录报送情况", "每格为“合格/应交”和状态，下一行为不合格（误）、缺交（缺）、逾期（迟）份数", 4 + forms.Count);
         var cells = report.Units.Select(unit => forms.Select(f => unit.Records.FirstOrDefault(r => r.Form == f) is { } r
-            ? new Cell($"{r.Valid}/{r.Expected} {State(r).Label}\n误{r.Invalid} 缺{r.Missing} 迟{r.Late}", State(r).Style)
-            : new Cell("—", CellStyle.BodyCentered)).ToList()).ToList();
+            ? StateCell(r) : new Cell("—", CellStyle.BodyCentered)).ToList()).ToList();
         // Each form's column as wide as its cells' longest line: two short lines, so the matrix still prints legibly on A4.
         var widths = forms.Select((_, i) => cells.SelectMany(row => ((string)row[i].Value!).Split('\n')).Select(l => TextWidth.Column(l)).DefaultIfEmpty(10).Max());
         matrix.Columns.AddRange([new Column(6), new Column(24), new Column(9), new Column(8), .. widths.Select(w => new Column(w))]);
